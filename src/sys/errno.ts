@@ -180,3 +180,44 @@ export class SysError extends Error {
     return errnoName(this.errno);
   }
 }
+
+const gaiStrerrorC = libc.func('const char *gai_strerror(int errcode)');
+const gaiTextCache = new Map<number, string>();
+
+/** glibc's message for a getaddrinfo error code: -2 -> 'Name or service not known'. */
+export function gaiStrerror(code: number): string {
+  let text = gaiTextCache.get(code);
+  if (text === undefined) {
+    text = String(gaiStrerrorC(code));
+    gaiTextCache.set(code, text);
+  }
+  return text;
+}
+
+/** A failed name resolution, with the negative code CPython shows: `[Errno -2] Name or service not known`. */
+export class GaiError extends Error {
+  readonly code: number;
+  constructor(code: number) {
+    super(`[Errno ${code}] ${gaiStrerror(code)}`);
+    this.name = 'GaiError';
+    this.code = code;
+  }
+}
+
+// The routine answers of non-blocking I/O: raised on every "not yet", never a bug to trace.
+const ROUTINE = new Set<number>([ERRNO.EAGAIN, ERRNO.EINPROGRESS, ERRNO.EALREADY, ERRNO.EINTR]);
+
+/**
+ * The SysError for a failed call. Routine outcomes of non-blocking I/O (EAGAIN, EINPROGRESS, EALREADY,
+ * EINTR) are built without a stack trace: capturing one costs several times the syscall itself.
+ */
+export function sysError(errno: number, syscall: string): SysError {
+  if (!ROUTINE.has(errno)) return new SysError(errno, syscall);
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new SysError(errno, syscall);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
