@@ -1,0 +1,97 @@
+// The console's entries as screen lines: safe, wrapped to the width, and only as many as are shown.
+import type { ConsoleEntry } from '../state/types';
+import { safeLines } from './safe-text';
+import { wrapLine } from './text-width';
+
+export type ConsoleTone = 'input' | 'output' | 'error' | 'note' | 'warning';
+
+export interface ConsoleLine {
+  text: string;
+  tone: ConsoleTone;
+}
+
+/** Output longer than this is cut: a screen cannot show it anyway, and wrapping it would stall. */
+export const OUTPUT_LIMIT = 20_000;
+
+export const PROMPT = '>>> ';
+export const CONTINUATION = '... ';
+
+function sourceLines(source: string): ConsoleLine[] {
+  return safeLines(source).map((text, i) => ({ text: (i === 0 ? PROMPT : CONTINUATION) + text, tone: 'input' }));
+}
+
+function outputLines(output: string, failed: boolean): ConsoleLine[] {
+  let text = output.endsWith('\n') ? output.slice(0, -1) : output;
+  let cut = '';
+  if (text.length > OUTPUT_LIMIT) {
+    cut = `… ${text.length - OUTPUT_LIMIT} more characters not shown`;
+    text = text.slice(0, OUTPUT_LIMIT);
+  }
+  if (text === '' && !cut) return [];
+  const lines: ConsoleLine[] = safeLines(text).map((line) => ({ text: line, tone: 'output' }));
+  if (failed) {
+    // CPython's console ends with the exception's line; what was printed before it is plain output.
+    const last = lines[lines.length - 1];
+    if (last) last.tone = 'error';
+  }
+  if (cut) lines.push({ text: cut, tone: 'note' });
+  return lines;
+}
+
+export function entryLines(entry: ConsoleEntry): ConsoleLine[] {
+  if (entry.kind === 'note') {
+    const tone: ConsoleTone = entry.tone === 'error' ? 'error' : entry.tone === 'warning' ? 'warning' : 'note';
+    return safeLines(entry.text).map((text) => ({ text: `# ${text}`, tone }));
+  }
+  return [...sourceLines(entry.source), ...outputLines(entry.output, entry.error !== null)];
+}
+
+function wrapped(lines: ConsoleLine[], width: number): ConsoleLine[] {
+  return lines.flatMap((line) => wrapLine(line.text, width).map((text) => ({ text, tone: line.tone })));
+}
+
+export interface ConsoleWindow {
+  lines: ConsoleLine[];
+  /** Older lines exist above the window. */
+  above: boolean;
+  /** The window is scrolled back: newer lines exist below it. */
+  below: boolean;
+}
+
+/**
+ * The `height` lines to show, `scroll` lines back from the newest. Works from the newest entry back,
+ * so a long session costs only what is shown. `pending` lines (a compound statement being typed)
+ * come last.
+ */
+export function consoleWindow(
+  entries: ConsoleEntry[],
+  pending: ConsoleLine[],
+  width: number,
+  height: number,
+  scroll: number,
+): ConsoleWindow {
+  const rows = Math.max(0, Math.floor(height));
+  const back = Math.max(0, Math.floor(scroll));
+  const needed = rows + back;
+  let collected: ConsoleLine[] = wrapped(pending, width);
+  let index = entries.length - 1;
+  while (collected.length < needed + 1 && index >= 0) {
+    const entry = entries[index];
+    if (entry) collected = [...wrapped(entryLines(entry), width), ...collected];
+    index--;
+  }
+  const end = Math.max(0, collected.length - back);
+  const start = Math.max(0, end - rows);
+  return {
+    lines: collected.slice(start, end),
+    above: start > 0 || index >= 0,
+    below: end < collected.length,
+  };
+}
+
+/** The `...` lines of a compound statement being typed, as console lines. */
+export function blockLines(block: string[]): ConsoleLine[] {
+  return block.flatMap((line, i) =>
+    safeLines(line).map((text) => ({ text: (i === 0 ? PROMPT : CONTINUATION) + text, tone: 'input' as const })),
+  );
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { blockLines, consoleWindow, entryLines, OUTPUT_LIMIT } from '../../src/ui/format/console-lines';
+import type { ConsoleEntry } from '../../src/ui/state/types';
+import { forbidden, hostileText } from './fixtures';
+
+const statement = (source: string, output: string, failed = false): ConsoleEntry => ({
+  kind: 'statement',
+  source,
+  output,
+  error: failed ? { type: 'OSError', message: 'x' } : null,
+  pending: false,
+});
+
+describe('entryLines', () => {
+  it('writes the statement after >>> and continuation lines after ...', () => {
+    expect(entryLines(statement('while True:\n    break', ''))).toEqual([
+      { text: '>>> while True:', tone: 'input' },
+      { text: '...     break', tone: 'input' },
+    ]);
+  });
+
+  it('marks only the exception line of a failed statement as an error', () => {
+    const lines = entryLines(statement('f()', 'printed first\nOSError: [Errno 9] Bad file descriptor\n', true));
+    expect(lines.map((l) => l.tone)).toEqual(['input', 'output', 'error']);
+    expect(lines[2]?.text).toBe('OSError: [Errno 9] Bad file descriptor');
+  });
+
+  it('writes notes as comments', () => {
+    expect(entryLines({ kind: 'note', text: 'press Ctrl+C again to quit', tone: 'warning' })).toEqual([
+      { text: '# press Ctrl+C again to quit', tone: 'warning' },
+    ]);
+  });
+
+  it('escapes hostile output printed by the learner', () => {
+    for (const line of entryLines(statement('print(data.decode())', hostileText))) expect(line.text).not.toMatch(forbidden);
+  });
+
+  it('cuts enormous output and says how much', () => {
+    const lines = entryLines(statement('x', 'a'.repeat(OUTPUT_LIMIT + 5)));
+    expect(lines[lines.length - 1]).toEqual({ text: '… 5 more characters not shown', tone: 'note' });
+  });
+});
+
+describe('consoleWindow', () => {
+  const entries = Array.from({ length: 50 }, (_, i) => statement(`x = ${i}`, `${i}\n`));
+
+  it('shows the newest lines that fit', () => {
+    const view = consoleWindow(entries, [], 80, 4, 0);
+    expect(view.lines.map((l) => l.text)).toEqual(['>>> x = 48', '48', '>>> x = 49', '49']);
+    expect(view.above).toBe(true);
+    expect(view.below).toBe(false);
+  });
+
+  it('scrolls back by lines', () => {
+    const view = consoleWindow(entries, [], 80, 2, 3);
+    expect(view.lines.map((l) => l.text)).toEqual(['47', '>>> x = 48']);
+    expect(view.below).toBe(true);
+  });
+
+  it('wraps long lines to the width', () => {
+    const view = consoleWindow([statement('s', 'abcdefghij')], [], 4, 10, 0);
+    expect(view.lines.map((l) => l.text)).toEqual(['>>> ', 's', 'abcd', 'efgh', 'ij']);
+  });
+
+  it('puts the compound statement being typed last', () => {
+    const view = consoleWindow(entries, blockLines(['while True:', '    d = s.recv(1024)']), 80, 3, 0);
+    expect(view.lines.map((l) => l.text)).toEqual(['49', '>>> while True:', '...     d = s.recv(1024)']);
+  });
+});
