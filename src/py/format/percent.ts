@@ -1,0 +1,171 @@
+// printf-style formatting: 'Hello, %s!' % name and b'%d' % n, following CPython's PyUnicode_Format
+// and _PyBytes_FormatEx (argument consumption, flags, conversions and their error texts).
+import type { PyObject } from '../objects/object';
+import { PyInt } from '../objects/int';
+import { PyStr } from '../objects/str';
+import { isBytesLike, latin1Bytes, latin1Text, concatBytes } from '../objects/bytes';
+import { MAX_TEXT_LENGTH } from '../objects/limits';
+import { repr, str } from '../ops/repr';
+import { memoryError, overflowError, typeError } from '../exceptions/raise';
+import { asciiEscape } from './str-repr';
+import { finish, nextArg, parseDirective, selectKeyed, startState, unsupportedConversion, type Directive, type Flags } from './percent-directive';
+import { formatFloatPercent, formatInteger, padText } from './percent-numbers';
+
+export function percentFormatStr(template: string, args: PyObject): string {
+  const state = startState(args);
+  let out = '';
+  let i = 0;
+  while (i < template.length) {
+    const next = template.indexOf('%', i);
+    if (next < 0) {
+      out += template.slice(i);
+      break;
+    }
+    out += template.slice(i, next);
+    if (template[next + 1] === '%') {
+      out += '%';
+      i = next + 2;
+      continue;
+    }
+    const d = parseDirective(template, next + 1, state);
+    if (d.key !== null) selectKeyed(state, d.key);
+    i = d.end;
+    if (d.conversion === '%') {
+      out += '%';
+      continue;
+    }
+    const value = nextArg(state);
+    out += convertForStr(value, d, d.end - 1);
+    if (out.length > MAX_TEXT_LENGTH) throw memoryError();
+  }
+  finish(state);
+  return out;
+}
+
+function convertForStr(value: PyObject, d: Directive, index: number): string {
+  const { conversion, flags, width, precision } = d;
+  switch (conversion) {
+    case 's':
+    case 'r':
+    case 'a': {
+      let text = conversion === 's' ? str(value) : conversion === 'r' ? repr(value) : asciiEscape(repr(value));
+      if (precision >= 0) text = [...text].slice(0, precision).join('');
+      return padText(text, width, flags);
+    }
+    case 'd':
+    case 'i':
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X':
+      return formatInteger(value, conversion, width, precision, flags);
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+      return formatFloatPercent(value, conversion, width, precision, flags);
+    case 'c': {
+      let ch: string;
+      if (value instanceof PyInt) {
+        if (value.value < 0n || value.value > 0x10ffffn) throw overflowError('%c arg not in range(0x110000)');
+        ch = String.fromCodePoint(Number(value.value));
+      } else if (value instanceof PyStr && value.length === 1) ch = value.value;
+      else throw typeError('%c requires int or char');
+      return padText(ch, width, flags);
+    }
+    default:
+      return unsupportedConversion(conversion, index);
+  }
+}
+
+function asciiBytes(text: string): Uint8Array {
+  return latin1Bytes(text);
+}
+
+export function percentFormatBytes(template: Uint8Array, args: PyObject): Uint8Array {
+  const text = latin1Text(template);
+  const state = startState(args, true);
+  const parts: Uint8Array[] = [];
+  let i = 0;
+  let total = 0;
+  while (i < text.length) {
+    const next = text.indexOf('%', i);
+    if (next < 0) {
+      parts.push(template.subarray(i));
+      break;
+    }
+    parts.push(template.subarray(i, next));
+    if (text[next + 1] === '%') {
+      parts.push(asciiBytes('%'));
+      i = next + 2;
+      continue;
+    }
+    const d = parseDirective(text, next + 1, state);
+    if (d.key !== null) selectKeyed(state, d.key);
+    i = d.end;
+    if (d.conversion === '%') {
+      parts.push(asciiBytes('%'));
+      continue;
+    }
+    const chunk = convertForBytes(nextArg(state), d, d.end - 1);
+    total += chunk.length;
+    if (total > MAX_TEXT_LENGTH) throw memoryError();
+    parts.push(chunk);
+  }
+  finish(state, 'bytes');
+  return concatBytes(parts);
+}
+
+function padBytes(data: Uint8Array, width: number, flags: Flags): Uint8Array {
+  if (width <= data.length) return data;
+  const spaces = new Uint8Array(width - data.length).fill(0x20);
+  return flags.left ? concatBytes([data, spaces]) : concatBytes([spaces, data]);
+}
+
+function convertForBytes(value: PyObject, d: Directive, index: number): Uint8Array {
+  const { conversion, flags, width, precision } = d;
+  switch (conversion) {
+    case 'b':
+    case 's': {
+      if (!isBytesLike(value)) {
+        throw typeError(`%b requires a bytes-like object, or an object that implements __bytes__, not '${value.type.name}'`);
+      }
+      let data = value.data;
+      if (precision >= 0) data = data.subarray(0, precision);
+      return padBytes(data, width, flags);
+    }
+    case 'r':
+    case 'a': {
+      let data = asciiBytes(asciiEscape(repr(value)));
+      if (precision >= 0) data = data.subarray(0, precision);
+      return padBytes(data, width, flags);
+    }
+    case 'c': {
+      let byte: number;
+      if (value instanceof PyInt) {
+        if (value.value < 0n || value.value > 255n) throw overflowError('%c arg not in range(256)');
+        byte = Number(value.value);
+      } else if (isBytesLike(value) && value.data.length === 1) byte = value.data[0] as number;
+      else throw typeError('%c requires an integer in range(256) or a single byte');
+      return padBytes(Uint8Array.of(byte), width, flags);
+    }
+    case 'd':
+    case 'i':
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X':
+      return asciiBytes(formatInteger(value, conversion, width, precision, flags));
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+      return asciiBytes(formatFloatPercent(value, conversion, width, precision, flags));
+    default:
+      return unsupportedConversion(conversion, index);
+  }
+}
