@@ -1,7 +1,7 @@
 // Bundles the CLI into dist/socklab.js (one minified file starts about twice as fast as many modules).
 // `--if-needed` skips the build when dist is newer than every source file, so `npm start` stays quick.
 import { build } from 'esbuild';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,7 +49,10 @@ await build({
   // koffi loads a native binary relative to its own package.
   external: ['koffi'],
   plugins: [noDevtools],
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    SOCKLAB_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+  },
   banner: {
     js: [
       '#!/usr/bin/env node',

@@ -23,6 +23,7 @@ import { evalExpr } from './eval/expressions';
 import { keyboardInterrupt, withSignal } from './ops/interrupt';
 import { ModuleRegistry } from './modules/registry';
 import { createBuiltins } from './builtins/index';
+import type { FileHost } from './builtins/files';
 import { errorLine, errorInfo, type PyErrorInfo } from './error-report';
 import { completeLine, type Completion } from './completion';
 import { SocklabNote } from './note';
@@ -36,6 +37,11 @@ export interface LineResult {
   error: PyErrorInfo | null;
   /** exit() or quit() was called. */
   exit?: boolean;
+  /**
+   * The value the line's last statement computed: an expression's value, an assignment's right-hand
+   * side (the whole tuple for `conn, addr = s.accept()`); null for other statements or on error.
+   */
+  value: PyObject | null;
 }
 
 export interface RunOptions {
@@ -52,9 +58,13 @@ export class Interpreter {
   readonly builtins: Map<string, PyObject>;
   readonly modules: ModuleRegistry;
 
-  constructor(options: { modules?: ModuleRegistry } = {}) {
+  /** Where open() starts relative paths, and the files it opened that are still open. */
+  readonly files: FileHost;
+
+  constructor(options: { modules?: ModuleRegistry; cwd?: string } = {}) {
     this.modules = options.modules ?? new ModuleRegistry();
-    this.builtins = createBuiltins();
+    this.files = { cwd: options.cwd ?? process.cwd(), openFiles: new Set() };
+    this.builtins = createBuiltins(() => this.files);
     const builtinsModule = new PyModule('builtins', { doc: 'Built-in functions, exceptions, and other objects.' });
     builtinsModule.dict = this.builtins;
     this.globals.set('__name__', newStr('__main__'));
@@ -83,34 +93,35 @@ export class Interpreter {
       if (!(error instanceof PySyntaxError)) {
         const line = asPyException(error).message;
         write(`${line}\n`);
-        return { output, error: errorInfo(asPyException(error).exc, line) };
+        return { output, error: errorInfo(asPyException(error).exc, line), value: null };
       }
       const info: PyErrorInfo =
         error.kind === 'MemoryError' || error.kind === 'RecursionError'
           ? { type: error.kind, message: error.message }
           : { type: error.kind, message: error.message, column: error.column };
       write(`${info.type === 'socklab' ? info.message : info.message === '' ? info.type : `${info.type}: ${info.message}`}\n`);
-      return { output, error: info };
+      return { output, error: info, value: null };
     }
     const signal = opts.signal ?? NEVER;
     const frame = this.frame(source, opts, write);
     for (const statement of statements) {
+      frame.lastValue = null;
       try {
         if (signal.aborted) throw keyboardInterrupt();
         await withSignal(signal, () => execStatement(statement, frame));
       } catch (error) {
-        if (error instanceof PyException && error.exc.type.isSubtypeOf(SystemExit)) return { output, error: null, exit: true };
+        if (error instanceof PyException && error.exc.type.isSubtypeOf(SystemExit)) return { output, error: null, exit: true, value: null };
         if (error instanceof SocklabNote) {
           write(`${error.message}\n`);
-          return { output, error: { type: 'socklab', message: error.message } };
+          return { output, error: { type: 'socklab', message: error.message }, value: null };
         }
         const exc = asPyException(error);
         const line = errorLine(exc.exc, this.globals, this.builtins);
         write(`${line}\n`);
-        return { output, error: errorInfo(exc.exc, line) };
+        return { output, error: errorInfo(exc.exc, line), value: null };
       }
     }
-    return { output, error: null };
+    return { output, error: null, value: frame.lastValue };
   }
 
   /**
@@ -134,6 +145,17 @@ export class Interpreter {
       return await withSignal(opts.signal ?? NEVER, () => evalExpr(only.value, frame, null));
     } catch (error) {
       throw asPyException(error);
+    }
+  }
+
+  /** Closes every file open() opened that the program left open (the end of a session). */
+  closeFiles(): void {
+    for (const file of [...this.files.openFiles]) {
+      try {
+        file.close();
+      } catch {
+        // Closing can only fail for an fd that is already gone.
+      }
     }
   }
 

@@ -96,6 +96,8 @@ export interface StatementResult {
   bytes: BytesShown[];
   startedAt: number;
   durationMs: number;
+  /** The statement called exit() or quit(). */
+  exit?: boolean;
 }
 
 /** What a blocked call is waiting for, so the screen can say it and how to release it. */

@@ -48,6 +48,7 @@ export { eventfdCreate, eventfdDrain, eventfdSignal } from './eventfd';
 export { gethostname, getaddrinfo, getaddrinfoLibc, getaddrinfoNumeric } from './resolve';
 export type { AddrInfo, AddrInfoHints } from './resolve';
 export { Reactor, defaultReactor } from './reactor';
+export { pollNow } from './poll-set';
 export type { Interest, WaitOptions } from './reactor';
 export { TCP_STATE_NUMBERS, tcpStateName } from './tcp-states';
 export type { TcpStateName } from './tcp-states';

@@ -90,10 +90,15 @@ export class Reactor {
     });
   }
 
-  /** Resolves once the poll in flight now (if any) has returned, so it no longer holds closed fds. */
+  /**
+   * Resolves once the poll in flight now (if any) has returned, so it no longer holds closed fds: the
+   * poll is woken for it (a server waiting for clients would otherwise keep it for good).
+   */
   settle(): Promise<void> {
     if (!this.inFlight) return Promise.resolve();
-    return new Promise((resolve) => this.settleCallbacks.push(resolve));
+    const settled = new Promise<void>((resolve) => this.settleCallbacks.push(resolve));
+    this.wake();
+    return settled;
   }
 
   get pollInFlight(): boolean {

@@ -9,7 +9,7 @@ export function newInterpreter(modules: ModuleRegistry = createModuleRegistry())
 
 /** Runs the lines in order and returns the last result. */
 export async function runAll(interpreter: Interpreter, lines: readonly string[], opts: RunOptions = {}): Promise<LineResult> {
-  let result: LineResult = { output: '', error: null };
+  let result: LineResult = { output: '', error: null, value: null };
   for (const line of lines) result = await interpreter.runLine(line, opts);
   return result;
 }

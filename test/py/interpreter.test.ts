@@ -14,10 +14,10 @@ import { newInterpreter, outputOf, runAll } from './helpers';
 describe('runLine', () => {
   it("prints what the console prints: print output and each expression's repr", async () => {
     const it = newInterpreter();
-    expect(await it.runLine("print('hi'); 1 + 1; None; 'x'")).toEqual({ output: "hi\n2\n'x'\n", error: null });
-    expect(await it.runLine('x = 5')).toEqual({ output: '', error: null });
-    expect(await it.runLine('')).toEqual({ output: '', error: null });
-    expect(await it.runLine('   # a comment')).toEqual({ output: '', error: null });
+    expect(await it.runLine("print('hi'); 1 + 1; None; 'x'")).toMatchObject({ output: "hi\n2\n'x'\n", error: null });
+    expect(await it.runLine('x = 5')).toMatchObject({ output: '', error: null });
+    expect(await it.runLine('')).toMatchObject({ output: '', error: null });
+    expect(await it.runLine('   # a comment')).toMatchObject({ output: '', error: null });
   });
 
   it('keeps the last echoed value in _', async () => {
@@ -27,7 +27,7 @@ describe('runLine', () => {
   it('stops a line at its first exception and reports the last traceback line', async () => {
     const it = newInterpreter();
     const result = await it.runLine('a = 1; 1/0; a = 2');
-    expect(result).toEqual({ output: 'ZeroDivisionError: division by zero\n', error: { type: 'ZeroDivisionError', message: 'division by zero' } });
+    expect(result).toMatchObject({ output: 'ZeroDivisionError: division by zero\n', error: { type: 'ZeroDivisionError', message: 'division by zero' } });
     expect(fromPy(it.globals.get('a') as PyObject)).toBe(1);
   });
 
@@ -41,7 +41,7 @@ describe('runLine', () => {
 
   it('reports syntax errors with their caret column and unsupported constructs as socklab notes', async () => {
     const it = newInterpreter();
-    expect(await it.runLine('x = (1')).toEqual({
+    expect(await it.runLine('x = (1')).toMatchObject({
       output: "SyntaxError: '(' was never closed\n",
       error: { type: 'SyntaxError', message: "'(' was never closed", column: 5 },
     });
@@ -54,7 +54,7 @@ describe('runLine', () => {
 
   it('sets exit for exit() and quit()', async () => {
     const it = newInterpreter();
-    expect(await it.runLine('exit()')).toEqual({ output: '', error: null, exit: true });
+    expect(await it.runLine('exit()')).toMatchObject({ output: '', error: null, exit: true });
     expect((await it.runLine('quit(3)')).exit).toBe(true);
     expect((await it.runLine('exit')).output).toBe('Use exit() or Ctrl-D (i.e. EOF) to exit\n');
   });
@@ -128,7 +128,7 @@ describe('native calls: context, blocking and interruption', () => {
     const controller = new AbortController();
     const running = it.runLine('probe.wait(60000); after = 1', { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
-    expect(await running).toEqual({ output: 'before\nKeyboardInterrupt\n', error: { type: 'KeyboardInterrupt', message: '' } });
+    expect(await running).toMatchObject({ output: 'before\nKeyboardInterrupt\n', error: { type: 'KeyboardInterrupt', message: '' } });
     expect(it.globals.has('after')).toBe(false);
   });
 
@@ -232,5 +232,17 @@ describe('conversions and helpers', () => {
     expect(repr(toPy('x'))).toBe("'x'");
     expect(isTruthy(toPy([]))).toBe(false);
     expect(isTruthy(toPy([0]))).toBe(true);
+  });
+});
+
+describe('the value of the last statement', () => {
+  it('is the expression value, the right-hand side of an assignment, or null', async () => {
+    const { Interpreter, repr } = await import('../../src/py');
+    const interp = new Interpreter();
+    expect(repr((await interp.runLine('1 + 1')).value!)).toBe('2');
+    expect(repr((await interp.runLine('a, b = (1, 2)')).value!)).toBe('(1, 2)');
+    expect(repr((await interp.runLine('x = 5; y = x * 2')).value!)).toBe('10');
+    expect((await interp.runLine('x = 5; del x')).value).toBeNull();
+    expect((await interp.runLine('1/0')).value).toBeNull();
   });
 });

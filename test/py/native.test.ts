@@ -239,7 +239,7 @@ describe('exceptions of a module and OSError by errno', () => {
     await it.runLine('import socket');
     expect((await it.runLine('socket.gaierror, socket.error, socket.timeout')).output).toBe("(<class 'socket.gaierror'>, <class 'OSError'>, <class 'TimeoutError'>)\n");
     const failed = await it.runLine("socket.getaddrinfo('no-such-host.invalid', 80)");
-    expect(failed).toEqual({
+    expect(failed).toMatchObject({
       output: 'socket.gaierror: [Errno -2] Name or service not known\n',
       error: { type: 'socket.gaierror', message: '[Errno -2] Name or service not known' },
     });

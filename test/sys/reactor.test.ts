@@ -231,3 +231,17 @@ describe('the default reactor', () => {
     });
   });
 });
+
+describe('Reactor.settle', () => {
+  it('returns while a waiter with no time limit goes on waiting (it wakes the poll itself)', async () => {
+    const r = newReactor();
+    const [a, b] = pair();
+    const waiting = r.wait(a, SYS.POLLIN, { timeoutMs: null });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(r.pollInFlight).toBe(true);
+    await r.settle();
+    expect(r.waiting).toBe(1);
+    send(b, Buffer.from('x'));
+    expect(await waiting).toBe(SYS.POLLIN);
+  });
+});

@@ -16,6 +16,7 @@ import * as core from './core';
 import * as numeric from './numeric';
 import * as iteration from './iteration';
 import * as introspection from './introspection';
+import { openBuiltin, type FileHost } from './files';
 import './number-types';
 import './text-types';
 import './container-types';
@@ -101,9 +102,15 @@ const VALUES: Record<string, PyObject> = {
 const UNAVAILABLE_VALUES = new Map(UNAVAILABLE.map((name) => [name, introspection.unavailable(name)]));
 
 /** A fresh builtins namespace (each interpreter has its own: `_` lives there). */
-export function createBuiltins(): Map<string, PyObject> {
+/**
+ * A fresh builtins namespace. With `files`, open() works on real files relative to its directory;
+ * without, open() gives socklab's note (lesson validation only needs the names).
+ */
+export function createBuiltins(files?: () => FileHost): Map<string, PyObject> {
   const builtins = new Map<string, PyObject>();
-  const value = (name: string): PyObject => VALUES[name] ?? (UNAVAILABLE_VALUES.get(name) as PyObject);
+  const open = files ? openBuiltin(files) : null;
+  const value = (name: string): PyObject =>
+    (name === 'open' && open) || (VALUES[name] ?? (UNAVAILABLE_VALUES.get(name) as PyObject));
   for (const name of CPYTHON_ORDER) builtins.set(name, value(name));
   for (const [name, type] of BUILTIN_EXCEPTIONS) builtins.set(name, type);
   for (const name of AFTER_EXCEPTIONS) builtins.set(name, value(name));

@@ -12,6 +12,9 @@ export interface LocalScope {
 }
 
 export class Frame {
+  /** The value the last top-level statement computed (an expression's, an assignment's right side). */
+  lastValue: PyObject | null = null;
+
   constructor(
     readonly interpreter: Interpreter,
     readonly globals: Map<string, PyObject>,

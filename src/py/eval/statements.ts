@@ -82,11 +82,15 @@ async function importFrom(s: Extract<Stmt, { kind: 'ImportFrom' }>, f: Frame, sc
 
 export async function execStatement(s: Stmt, f: Frame, scope: LocalScope | null = null): Promise<void> {
   switch (s.kind) {
-    case 'Expr':
-      display(await evalExpr(s.value, f, scope), f);
+    case 'Expr': {
+      const value = await evalExpr(s.value, f, scope);
+      f.lastValue = value;
+      display(value, f);
       return;
+    }
     case 'Assign': {
       const value = await evalExpr(s.value, f, scope);
+      f.lastValue = value;
       for (const target of s.targets) await assignTo(target, value, f, scope);
       return;
     }

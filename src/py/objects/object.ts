@@ -23,9 +23,11 @@ let addressCount = 0;
 const addresses = new WeakMap<PyObject, number>();
 
 export class PyObject {
-  type: PyType;
+  // `declare`: assigned in the constructor only. A field definition here would run in an initializer
+  // that every kind of object shares, which V8 then handles on its slow generic path.
+  declare type: PyType;
   /** Instance attributes, for kinds of objects that accept them (exceptions, modules ...). */
-  dict: Map<string, PyObject> | null;
+  declare dict: Map<string, PyObject> | null;
 
   constructor(type: PyType) {
     this.type = type;

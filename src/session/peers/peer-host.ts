@@ -14,7 +14,7 @@ import { TcpClientPeer } from './tcp-client-peer';
 import { TcpServerPeer } from './tcp-server-peer';
 import { UdpClientPeer } from './udp-client-peer';
 import { UdpServerPeer } from './udp-server-peer';
-import { pause } from './waits';
+import { pause, peersHaveWork, yieldTurn } from './waits';
 
 export interface PeerHostEnv {
   reactor: Reactor;
@@ -54,12 +54,14 @@ export class PeerHost {
   private readonly tasks = new Set<Promise<void>>();
   private started = false;
   private stopping: Promise<void> | null = null;
+  private readonly reactor: Reactor;
 
   constructor(specs: readonly PeerSpec[], env: PeerHostEnv) {
     if (!Array.isArray(specs)) throw new TypeError('the peers must be an array of peer specs');
     if (env === null || typeof env !== 'object' || typeof env.reactor?.wait !== 'function') {
       throw new TypeError('the peers need a reactor to wait on');
     }
+    this.reactor = env.reactor;
     const limits: PeerLimits = { ...DEFAULT_PEER_LIMITS, ...env.limits };
     this.events = new PeerLog(limits.logEvents);
     this.records = new ReceivedRecords(limits.recordBytes);
@@ -98,6 +100,24 @@ export class PeerHost {
       for (const peer of this.peers.values()) peer.closeAll();
       this.started = false;
       throw e;
+    }
+  }
+
+  /**
+   * Resolves once no peer has anything ready to act on (each waits for something that has not
+   * happened yet), or after `maxMs`: a learner's statement is answered by the peers before the session
+   * reads the kernel's view. Peers pausing in a `wait` action are not waited for.
+   */
+  async settle(maxMs = 250): Promise<void> {
+    const deadline = Date.now() + maxMs;
+    while (Date.now() < deadline) {
+      await yieldTurn();
+      if (!peersHaveWork(this.reactor)) {
+        // One more turn: a peer that just woke may still be between two of its steps.
+        await yieldTurn();
+        if (!peersHaveWork(this.reactor)) return;
+      }
+      await pause(1, this.lifetime.signal);
     }
   }
 

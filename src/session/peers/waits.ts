@@ -1,6 +1,6 @@
 // Waiting without ever blocking the event loop or throwing: on the reactor for an fd, on a timer for
 // a pause. Every outcome is a value the caller logs.
-import type { Reactor } from '../../sys';
+import { pollNow, type Reactor } from '../../sys';
 
 export type WaitOutcome = { ok: true; revents: number } | { ok: false; why: 'timeout' | 'aborted' };
 
@@ -16,11 +16,37 @@ export async function waitFd(
   signal: AbortSignal,
 ): Promise<WaitOutcome> {
   if (signal.aborted || reactor.isClosed) return { ok: false, why: 'aborted' };
+  const wait = { fd, events };
+  let waits = activeWaits.get(reactor);
+  if (waits === undefined) activeWaits.set(reactor, (waits = new Set()));
+  waits.add(wait);
   try {
     const result = await reactor.wait(fd, events, { timeoutMs, signal });
     return result === 'timeout' ? { ok: false, why: 'timeout' } : { ok: true, revents: result };
   } catch {
     return { ok: false, why: 'aborted' };
+  } finally {
+    waits.delete(wait);
+  }
+}
+
+/** The fd waits of peers in flight, per reactor. */
+const activeWaits = new WeakMap<Reactor, Set<{ fd: number; events: number }>>();
+
+/**
+ * True while some peer waits for an fd that is ready now: it is about to act (read a request, send a
+ * reply). The session waits for this to turn false before it reads the kernel's view, so a snapshot
+ * shows the other side's answer instead of the instant before it.
+ */
+export function peersHaveWork(reactor: Reactor): boolean {
+  const waits = activeWaits.get(reactor);
+  if (waits === undefined || waits.size === 0) return false;
+  const interests = new Map<number, number>();
+  for (const w of waits) interests.set(w.fd, (interests.get(w.fd) ?? 0) | w.events);
+  try {
+    return pollNow(interests) !== null;
+  } catch {
+    return false;
   }
 }
 

@@ -1,0 +1,52 @@
+// The commands that take a lesson: `socklab <lesson>`, the menu, and `socklab replay`. They find the
+// lesson, then run it on the screen or in plain text.
+import { findLesson, formatDiagnostic, ProgressStore, type Lesson } from '../lesson';
+import type { Command } from './args';
+import { loadLessons } from './lesson-source';
+import type { Io } from './main';
+
+type LessonCommand = Extract<Command, { kind: 'lesson' | 'menu' | 'replay' }>;
+
+export async function runLessonMode(command: LessonCommand, io: Io): Promise<number> {
+  const { curriculum, diagnostics } = await loadLessons(command.lessons);
+  for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+
+  if (command.kind === 'menu') {
+    return (await import('./screen')).openScreen({ kind: 'menu', curriculum, record: command.record }, io);
+  }
+  const wanted = command.kind === 'lesson' ? command.lesson : command.target;
+  const lesson = findLesson(curriculum, wanted);
+  if (command.kind === 'replay' && lesson === null && /\.jsonl?$|[/\\]/.test(wanted)) {
+    return (await import('./replay-transcript')).replayTranscript(wanted, command, io);
+  }
+  if (lesson === null) return unknownLesson(wanted, curriculum.lessons, io);
+
+  if (command.kind === 'replay') {
+    if (command.plain) {
+      return (await import('./replay-plain')).replayPlain(lesson, { noState: command.noState, step: command.step }, io);
+    }
+    return (await import('./screen')).openScreen({ kind: 'replay', lesson, curriculum, options: command }, io);
+  }
+  const { store, warning } = await ProgressStore.open();
+  if (warning) io.stderr.write(`socklab: ${warning}\n`);
+  const fromStep = savedStep(lesson, store);
+  if (command.plain) {
+    return (await import('./lesson-plain')).lessonPlain(lesson, { noState: command.noState, fromStep, progress: store }, io);
+  }
+  return (await import('./screen')).openScreen({ kind: 'lesson', lesson, curriculum, fromStep, progress: store, record: command.record }, io);
+}
+
+/** Where the learner left this lesson (0 when new or finished). */
+function savedStep(lesson: Lesson, store: ProgressStore): number {
+  const position = store.progress.position;
+  if (!position || position.lesson !== lesson.id) return 0;
+  const index = lesson.steps.findIndex((s) => s.id === position.step);
+  return index < 0 ? 0 : index;
+}
+
+function unknownLesson(wanted: string, lessons: readonly Lesson[], io: Io): number {
+  io.stderr.write(`socklab: no lesson '${wanted}'. `);
+  if (lessons.length === 0) io.stderr.write('No lessons were found.\n');
+  else io.stderr.write(`Lessons: ${lessons.map((l, i) => `${i + 1} ${l.id}`).join(', ')}\n(see socklab list)\n`);
+  return 2;
+}

@@ -1,0 +1,33 @@
+// `socklab sandbox --plain`: a session with no lesson, statements from stdin, results on stdout.
+import { Session } from '../session/session';
+import type { Io } from './main';
+import { runPlain } from './plain-session';
+import { onTermination } from './termination';
+import { Interrupts } from './interrupts';
+
+export async function sandboxPlain(command: { noState: boolean; record: string | null }, io: Io): Promise<number> {
+  const session = new Session();
+  const interrupts = new Interrupts();
+  const stop = new AbortController();
+  const release = onTermination({
+    interrupt: () => (session.running ? interrupts.interrupt() : false),
+    terminate: () => {
+      stop.abort();
+      session.close();
+    },
+  });
+  try {
+    await runPlain({
+      input: io.stdin,
+      write: (text) => io.stdout.write(text),
+      session,
+      options: { noState: command.noState, escape: io.stdout.isTTY === true },
+      interrupts,
+      stop: stop.signal,
+    });
+    return 0;
+  } finally {
+    session.close();
+    release();
+  }
+}
