@@ -1,20 +1,10 @@
 // The shapes a session hands to everything above it: the screen, plain mode, lessons, transcripts.
 // They are plain data (no sockets, no functions) so they can be rendered, diffed and written as JSON.
 
-/** The kernel's TCP state names (include/net/tcp_states.h), plus what a non-TCP socket shows. */
-export type TcpState =
-  | 'ESTABLISHED'
-  | 'SYN_SENT'
-  | 'SYN_RECV'
-  | 'FIN_WAIT1'
-  | 'FIN_WAIT2'
-  | 'TIME_WAIT'
-  | 'CLOSE'
-  | 'CLOSE_WAIT'
-  | 'LAST_ACK'
-  | 'LISTEN'
-  | 'CLOSING'
-  | 'NEW_SYN_RECV';
+import type { TcpStateName } from '../sys/tcp-states';
+
+/** The kernel's TCP state names (include/net/tcp_states.h). */
+export type TcpState = TcpStateName;
 
 /**
  * UNCONN: a UDP socket with no default peer (the kernel's own word, as `ss` prints it);

@@ -1,6 +1,7 @@
 // Lesson peers driven for real: spec and action builders, a host per test closed afterwards, and the
 // learner's side done with sys/ calls on real loopback sockets.
 import { readdirSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import type {
   HttpServerSpec,
   LoopbackHost,
@@ -239,3 +240,17 @@ export async function eventMatching(host: PeerHost, match: RegExp): Promise<Peer
 export function texts(host: PeerHost): string[] {
   return host.log().map((e) => e.text);
 }
+
+/** A test file's fd tracker and peer hosts, cleaned up after each test. */
+export function peerTestKit(): { t: FdTracker; hosts: Hosts } {
+  const t = new FdTracker();
+  const hosts = new Hosts();
+  afterEach(async () => {
+    await hosts.stopAll();
+    t.closeAll();
+  });
+  return { t, hosts };
+}
+
+/** Bytes as text one char per byte, to compare with string literals. */
+export const latin1 = (b: Uint8Array): string => Buffer.from(b).toString('latin1');

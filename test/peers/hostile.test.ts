@@ -1,10 +1,8 @@
 // Learners who do what no protocol expects: the servers survive, other clients are still served, and
 // every wait ends.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYS, lingerBytes, probeFd, setsockoptBytes, shutdown } from '../../src/sys/index';
 import {
-  FdTracker,
-  Hosts,
   bytesOf,
   eventMatching,
   eventually,
@@ -13,17 +11,13 @@ import {
   learnerReadUntil,
   learnerSendAll,
   payload,
+  peerTestKit,
   tcpServer,
   template,
   untilEnd,
 } from './helpers';
 
-const t = new FdTracker();
-const hosts = new Hosts();
-afterEach(async () => {
-  await hosts.stopAll();
-  t.closeAll();
-});
+const { t, hosts } = peerTestKit();
 
 const REQUEST = bytesOf('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
 const TEN_MB = 10 * 1024 * 1024;

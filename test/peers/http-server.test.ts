@@ -1,9 +1,7 @@
 // The http-server peer, with the learner's client done by sys/ calls (curriculum P1).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYS, probeFd, shutdown } from '../../src/sys/index';
 import {
-  FdTracker,
-  Hosts,
   bytesOf,
   eventMatching,
   eventually,
@@ -11,16 +9,12 @@ import {
   learnerConnect,
   learnerRecv,
   learnerSendAll,
+  peerTestKit,
   texts,
   untilEnd,
 } from './helpers';
 
-const t = new FdTracker();
-const hosts = new Hosts();
-afterEach(async () => {
-  await hosts.stopAll();
-  t.closeAll();
-});
+const { t, hosts } = peerTestKit();
 
 const REQUEST = bytesOf('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
 const PAGE = '<h1>Hello from socklab</h1>\n';

@@ -1,12 +1,10 @@
 // The host of a lesson's peers: starting, running blocks, the sockets table, the log, stopping.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PeerActionBlock, PeerSpec } from '../../src/lesson/model';
 import { PeerHost, PeerStartError } from '../../src/session/peers';
 import { SocketTable } from '../../src/session/socket-table';
 import { SYS, accept, bind, defaultReactor, listen } from '../../src/sys/index';
 import {
-  FdTracker,
-  Hosts,
   act,
   addr,
   block,
@@ -17,6 +15,7 @@ import {
   learnerConnect,
   learnerSendAll,
   payload,
+  peerTestKit,
   tcpClient,
   tcpServer,
   template,
@@ -26,12 +25,7 @@ import {
   waitFor,
 } from './helpers';
 
-const t = new FdTracker();
-const hosts = new Hosts();
-afterEach(async () => {
-  await hosts.stopAll();
-  t.closeAll();
-});
+const { t, hosts } = peerTestKit();
 
 describe('PeerHost.start', () => {
   it('says which server could not listen, and why, closing what it had opened; start may be tried again', async () => {

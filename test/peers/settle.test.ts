@@ -1,14 +1,17 @@
 // settle(): after the learner's call, the peers answer before the session reads the kernel's view.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { send, unreadBytes } from '../../src/sys/index';
-import { FdTracker, Hosts, bytesOf, learnerConnect, learnerReadUntil, payload, tcpServer, template } from './helpers';
+import {
+  bytesOf,
+  learnerConnect,
+  learnerReadUntil,
+  payload,
+  peerTestKit,
+  tcpServer,
+  template,
+} from './helpers';
 
-const t = new FdTracker();
-const hosts = new Hosts();
-afterEach(async () => {
-  await hosts.stopAll();
-  t.closeAll();
-});
+const { t, hosts } = peerTestKit();
 
 describe('PeerHost.settle', () => {
   it('returns once the server has answered what the learner sent', async () => {

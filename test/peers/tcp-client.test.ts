@@ -1,32 +1,27 @@
 // The tcp-client peer driven by actions, against the learner's server done by sys/ calls.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERRNO, SYS, accept, bind, getsockname, listen, probeFd, recv, unreadBytes, type SockAddr } from '../../src/sys/index';
 import {
-  FdTracker,
-  Hosts,
   act,
   addr,
   block,
   bytesOf,
   eventMatching,
   eventually,
+  latin1,
   learnerReadUntil,
   learnerRecv,
   learnerSendAll,
+  peerTestKit,
   tcpClient,
   texts,
   untilEnd,
   waitFor,
 } from './helpers';
 
-const t = new FdTracker();
-const hosts = new Hosts();
-afterEach(async () => {
-  await hosts.stopAll();
-  t.closeAll();
-});
+const { t, hosts } = peerTestKit();
 
-const str = (b: Uint8Array) => Buffer.from(b).toString('latin1');
+const str = latin1;
 
 /** The learner's server on the lesson's PORT, and the client peer. */
 async function setup(backlog = 5, limits = {}) {

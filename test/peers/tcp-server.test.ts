@@ -1,33 +1,28 @@
 // The tcp-server peer as the lesson model documents it, the learner's clients done by sys/ calls
 // (curriculum P2 hello server, P4 thank-you server, P6 uppercase echo, P7 GBK).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERRNO, SYS, SysError, probeFd, recv, shutdown } from '../../src/sys/index';
 import {
-  FdTracker,
-  Hosts,
   act,
   block,
   bytesOf,
   eventMatching,
   eventually,
+  latin1,
   learnerConnect,
   learnerReadUntil,
   learnerRecv,
   learnerSendAll,
   payload,
+  peerTestKit,
   tcpServer,
   template,
   untilEnd,
 } from './helpers';
 
-const t = new FdTracker();
-const hosts = new Hosts();
-afterEach(async () => {
-  await hosts.stopAll();
-  t.closeAll();
-});
+const { t, hosts } = peerTestKit();
 
-const str = (b: Uint8Array) => Buffer.from(b).toString('latin1');
+const str = latin1;
 
 const hello = () =>
   tcpServer({ greeting: payload('Welcome!'), reply: template('Hello, {data}!'), exit: payload('exit') });

@@ -1,16 +1,16 @@
 // The udp-server and udp-client peers, the learner's side done by sys/ calls (curriculum P3, P6 UDP).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYS, bind, getsockname, recvfrom, sendto, type SockAddr } from '../../src/sys/index';
 import {
-  FdTracker,
-  Hosts,
   act,
   addr,
   block,
   bytesOf,
   eventMatching,
   eventually,
+  latin1,
   learnerUdp,
+  peerTestKit,
   template,
   texts,
   udpClient,
@@ -18,14 +18,9 @@ import {
   waitFor,
 } from './helpers';
 
-const t = new FdTracker();
-const hosts = new Hosts();
-afterEach(async () => {
-  await hosts.stopAll();
-  t.closeAll();
-});
+const { t, hosts } = peerTestKit();
 
-const str = (b: Uint8Array) => Buffer.from(b).toString('latin1');
+const str = latin1;
 
 async function datagram(fd: number): Promise<{ data: string; from: SockAddr | null }> {
   await waitFor(fd, SYS.POLLIN);
