@@ -12,18 +12,26 @@ import { isSkippedLine } from './plain-session';
 import { Interrupts } from './interrupts';
 import { onTermination } from './termination';
 import type { Io } from './main';
+import { followLessonRun, recordStarted } from '../session/transcript/lesson-recording';
+import { openRecording, reportRecording, socklabVersion } from './recording';
 
 export async function lessonPlain(
   lesson: Lesson,
-  options: { noState: boolean; fromStep: number; progress: ProgressStore | null },
+  options: { noState: boolean; fromStep: number; progress: ProgressStore | null; record?: string | null },
   io: Io,
 ): Promise<number> {
+  const recorder = openRecording(options.record ?? null, io);
+  if (recorder === false) return 1;
+  let endReason: 'end-of-input' | 'exit' | 'quit' = 'end-of-input';
   const session = new Session();
   const run = new LessonRun(lesson, { session, progress: options.progress });
   const interrupts = new Interrupts();
   const release = onTermination({
     interrupt: () => (session.running ? interrupts.interrupt() : false),
-    terminate: () => session.close(),
+    terminate: () => {
+      session.close();
+      recorder?.end({ reason: 'stopped' });
+    },
   });
   const plain = { noState: options.noState, escape: io.stdout.isTTY === true, checks: false };
   const write = (text: string) => io.stdout.write(text);
@@ -32,44 +40,59 @@ export async function lessonPlain(
     if (e.type === 'peer') pending.push(e.event);
     if (e.type === 'note') write(`# ${e.text}\n`);
   });
+  const stopFollowing = recorder ? followLessonRun(recorder, run) : null;
   const flushPeers = () => write(peerLines(pending.splice(0)));
   const showStep = () => {
     flushPeers();
     const step = run.step;
+    if (step) recorder?.step(step);
+    else recorder?.finished();
     if (step) write(stepHeading(lesson, run.stepIndex, step, true));
     else write('# The lesson is done. Type :quit to leave, or :reset to start over.\n');
   };
   const showRerun = (results: Awaited<ReturnType<LessonRun['start']>>) => {
+    if (recorder) recordStarted(recorder, run, results);
     for (const r of results) write(formatPlainResult(r, plain));
   };
 
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
+  // Made now, so lines piped in while the lesson starts are buffered instead of lost.
+  const input = lines[Symbol.asyncIterator]();
   try {
     write(lessonHeading(lesson, undefined));
-    showRerun(await run.start(options.fromStep));
+    const started = await run.start(options.fromStep);
+    recorder?.begin({ mode: 'lesson', lesson, ports: run.ports, startStep: options.fromStep + 1, socklab: socklabVersion });
+    showRerun(started);
     write(`# PORT = ${run.ports.PORT}\n`);
     showStep();
-    for await (const raw of lines) {
+    for await (const raw of { [Symbol.asyncIterator]: () => input }) {
       const line = raw.replace(/\r$/, '');
       if (isSkippedLine(line)) continue;
       if (line.trim().startsWith(':')) {
         write(plainEcho(line, plain.escape));
         const command = parseCommand(line.trim());
+        const reply = (text: string) => {
+          write(text);
+          recorder?.command(line, text);
+        };
         if (!command.ok) {
-          write(`# ${command.message}\n`);
+          reply(`# ${command.message}\n`);
           continue;
         }
-        switch (command.command.name) {
+        const name = command.command.name;
+        if (name === 'quit' || name === 'next' || name === 'back' || name === 'reset') recorder?.command(line, '');
+        switch (name) {
           case 'quit':
+            endReason = 'quit';
             return 0;
           case 'help':
-            write('# Type Python statements; they run on real sockets. Commands: :hint (next hint), :solution (the call\n# to type), :next (skip this step), :back (rewind one step), :reset (start over), :quit.\n');
+            reply('# Type Python statements; they run on real sockets. Commands: :hint (next hint), :solution (the call\n# to type), :next (skip this step), :back (rewind one step), :reset (start over), :quit.\n');
             break;
           case 'hint':
-            write(`# ${run.nextHint() ?? 'No more hints for this step: :solution shows the call to type.'}\n`);
+            reply(`# ${run.nextHint() ?? 'No more hints for this step: :solution shows the call to type.'}\n`);
             break;
           case 'solution':
-            write(`# Type: ${run.solution() ?? '(nothing left to type)'}\n`);
+            reply(`# Type: ${run.solution() ?? '(nothing left to type)'}\n`);
             break;
           case 'next':
             await run.skip();
@@ -84,7 +107,7 @@ export async function lessonPlain(
             showStep();
             break;
           default:
-            write(`# :${command.command.name} works on the screen; in plain mode use :hint :solution :next :back :reset :quit\n`);
+            reply(`# :${name} works on the screen; in plain mode use :hint :solution :next :back :reset :quit\n`);
         }
         continue;
       }
@@ -92,15 +115,28 @@ export async function lessonPlain(
       const before = run.stepIndex;
       const outcome = await run.submit(line, { signal: interrupts.next(), onOutput: (text) => write(plainOutput(text, plain.escape)) });
       if (outcome.result.output !== '' && !outcome.result.output.endsWith('\n')) write('\n');
+      const inStep = before < lesson.steps.length;
+      recorder?.statement(outcome.result, {
+        step: inStep ? before + 1 : null,
+        passed: inStep ? outcome.passed : null,
+        errorHint: outcome.errorHint,
+        checkError: outcome.checkError,
+      });
       write(outcomeLines({ ...outcome, result: { ...outcome.result, output: '' } }, { ...plain, echoed: true }, null, pending.splice(0)));
-      if (outcome.result.exit) return 0;
+      if (outcome.result.exit) {
+        endReason = 'exit';
+        return 0;
+      }
       if (run.stepIndex !== before) showStep();
     }
     return 0;
   } finally {
     lines.close();
+    stopFollowing?.();
+    recorder?.end({ reason: endReason });
     await run.stop();
     session.close();
+    reportRecording(recorder, io);
     release();
   }
 }

@@ -66,6 +66,13 @@ function shownAddress(a: SockAddr | null): string | null {
   return text === '' ? null : text;
 }
 
+/** TCP: the kernel's state. AF_UNIX streams: listening or connected. Datagrams: with a default peer or not. */
+function stateOf(view: FdView, proto: Protocol, stream: boolean): SocketRow['state'] {
+  if (stream && proto !== 'UNIX') return view.tcpState ?? 'CLOSE';
+  if (stream) return view.listening ? 'LISTEN' : view.connected ? 'ESTABLISHED' : 'UNCONN';
+  return view.connected ? 'CONNECTED' : 'UNCONN';
+}
+
 function rowFromView(held: HeldSocket, view: FdView): SocketRow {
   const proto = protocolOf(view.family, view.type);
   const stream = view.type === SYS.SOCK_STREAM;
@@ -77,7 +84,7 @@ function rowFromView(held: HeldSocket, view: FdView): SocketRow {
     proto,
     local: shownAddress(view.local),
     remote: shownAddress(view.remote),
-    state: stream && proto !== 'UNIX' ? (view.tcpState ?? 'CLOSE') : view.remote ? 'CONNECTED' : 'UNCONN',
+    state: stateOf(view, proto, stream),
     closed: false,
   };
   if (view.tcpState === 'LISTEN') {
@@ -85,7 +92,8 @@ function rowFromView(held: HeldSocket, view: FdView): SocketRow {
     row.backlog = view.backlog ?? 0;
   } else {
     row.unread = view.unread;
-    if (view.unsent !== undefined) row.unsent = view.unsent;
+    // A socket back in CLOSE (a refused connect, a reset) keeps a stale count of what it never sent.
+    if (view.unsent !== undefined && view.tcpState !== 'CLOSE') row.unsent = view.unsent;
   }
   return row;
 }
@@ -210,6 +218,8 @@ export class SocketTable {
   ): SocketRow[] {
     const shownKeys = new Set(shown.map((r) => r.key));
     const heldEnds = new Set(shown.filter((r) => r.fd !== null && r.local && r.remote).map((r) => `${r.local}>${r.remote}`));
+    // A held client still in SYN_SENT (a full queue dropped its SYN) has no peer name yet: known by its local address alone.
+    const heldConnecting = new Set(shown.filter((r) => r.fd !== null && r.local && r.remote === null && r.state === 'SYN_SENT').map((r) => r.local));
     const rows: SocketRow[] = [];
     let table: ProcSocket[];
     try {
@@ -224,7 +234,7 @@ export class SocketTable {
       for (const l of listeners) {
         if (p.inode === 0 && servedBy(l.local, p.local)) {
           rows.push(rowFromKernel(`K:${key}`, `waiting for ${l.row.name || 'accept()'}.accept()`, 'kernel', p));
-        } else if (p.inode !== 0 && servedBy(l.local, p.remote) && !heldEnds.has(key)) {
+        } else if (p.inode !== 0 && servedBy(l.local, p.remote) && !heldConnecting.has(formatAddr(p.local))) {
           rows.push(rowFromKernel(`K:${key}`, 'another program', 'outside', p));
         }
       }

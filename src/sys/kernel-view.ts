@@ -23,6 +23,10 @@ export interface FdView {
   unread: number;
   /** Connected TCP only: bytes not yet sent or not yet acknowledged. */
   unsent?: number;
+  /** A stream socket that listen() made passive (SO_ACCEPTCONN): how AF_UNIX shows LISTEN. */
+  listening: boolean;
+  /** getpeername() works: connected, even to an unnamed AF_UNIX peer (whose address is null). */
+  connected: boolean;
 }
 
 const getsockoptC = libc.func('int getsockopt(int fd, int level, int name, void *value, void *len)');
@@ -51,10 +55,10 @@ function intOption(fd: number, level: number, name: number): number {
   return intScratch[0]!;
 }
 
-function address(fd: number, call: typeof getsocknameC): SockAddr | null {
+function address(fd: number, call: typeof getsocknameC): { ok: boolean; addr: SockAddr | null } {
   lenScratch[0] = addrScratch.length;
-  if ((call(fd, addrScratch, lenScratch) as number) < 0) return null;
-  return decodeSockaddr(addrScratch, lenScratch[0]!);
+  if ((call(fd, addrScratch, lenScratch) as number) < 0) return { ok: false, addr: null };
+  return { ok: true, addr: decodeSockaddr(addrScratch, lenScratch[0]!) };
 }
 
 /** An int ioctl, or null when the socket does not support it (FIONREAD on a listener: EINVAL). */
@@ -85,20 +89,17 @@ export function probeFd(fd: number): FdView {
   lenScratch[0] = addrScratch.length;
   const named = (getsocknameC(fd, addrScratch, lenScratch) as number) >= 0 && lenScratch[0]! >= 2;
   const family = named ? addrScratch.readUInt16LE(0) : intOption(fd, SYS.SOL_SOCKET, SYS.SO_DOMAIN);
-  const view: FdView = {
-    fd,
-    family,
-    type,
-    local: named ? decodeSockaddr(addrScratch, lenScratch[0]!) : null,
-    remote: address(fd, getpeernameC),
-    unread: 0,
-  };
+  const local = named ? decodeSockaddr(addrScratch, lenScratch[0]!) : null;
+  const peer = address(fd, getpeernameC);
+  const view: FdView = { fd, family, type, local, remote: peer.addr, unread: 0, listening: false, connected: peer.ok };
   const inet = family === SYS.AF_INET || family === SYS.AF_INET6;
+  if (!inet && type === SYS.SOCK_STREAM) view.listening = intOption(fd, SYS.SOL_SOCKET, SYS.SO_ACCEPTCONN) === 1;
   if (inet && type === SYS.SOCK_STREAM) {
     const info = readTcpInfo(fd);
     const state = info === null ? undefined : tcpStateName(info.state);
     if (state !== undefined) view.tcpState = state;
     if (info !== null && info.state === LISTEN) {
+      view.listening = true;
       view.acceptQueue = info.unacked;
       view.backlog = info.sacked;
       return view;

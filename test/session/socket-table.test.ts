@@ -2,7 +2,10 @@
 // connections followed through TIME_WAIT, and the other end held by another program.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SYS, accept, connect, getsockname, send, SysError, type SockAddr } from '../../src/sys';
+import { SYS, accept, bind, connect, getsockname, listen, send, SysError, type SockAddr } from '../../src/sys';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SocketTable, type HeldSocket } from '../../src/session/socket-table';
 import type { SocketRow } from '../../src/session/types';
 import { FdTracker, listener, waitFor } from '../sys/helpers';
@@ -75,6 +78,27 @@ describe('SocketTable', () => {
     expect(byKey(after, 'L2')).toMatchObject({ state: 'ESTABLISHED', local: `127.0.0.1:${port}` });
   });
 
+  it('does not take a held client stuck in SYN_SENT behind a full queue for another program', async () => {
+    const table = new SocketTable();
+    const s = listener(t, 2, 0); // backlog 0: Linux queues one connection, then drops SYNs
+    const port = (getsockname(s) as { port: number }).port;
+    const first = await connected(port);
+    const late = t.socket(SYS.AF_INET, SYS.SOCK_STREAM);
+    try {
+      connect(late, { family: 2, host: '127.0.0.1', port });
+    } catch (e) {
+      if (!(e instanceof SysError) || e.code !== 'EINPROGRESS') throw e;
+    }
+    const heldNow = [held('L1', 's', s), held('P1', 'crowd', first, 'peer'), held('P2', 'crowd #2', late, 'peer')];
+    const rows = await eventually(
+      () => table.snapshot(heldNow, []),
+      (r) => byKey(r, 'L1')?.acceptQueue === 1 && byKey(r, 'P2')?.state === 'SYN_SENT',
+    );
+    expect(byKey(rows, 'P2')).toMatchObject({ state: 'SYN_SENT', remote: null });
+    expect(rows.filter((r) => r.owner === 'outside')).toEqual([]);
+    expect(rows.filter((r) => r.owner === 'kernel')).toHaveLength(1);
+  });
+
   it('follows a closed connection through FIN_WAIT2 and TIME_WAIT', async () => {
     const table = new SocketTable();
     const s = listener(t, 2);
@@ -134,5 +158,42 @@ describe('SocketTable', () => {
     const fd = t.socket(SYS.AF_INET, SYS.SOCK_STREAM);
     t.close(fd);
     expect(new SocketTable().snapshot([held('L1', 's', fd)], [])).toEqual([]);
+  });
+
+  it('shows AF_UNIX stream sockets listening and connected', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'socklab-table-'));
+    try {
+      const path = join(dir, 'u.sock');
+      const server = t.socket(SYS.AF_UNIX, SYS.SOCK_STREAM);
+      bind(server, { family: 1, path });
+      listen(server, 5);
+      const client = t.socket(SYS.AF_UNIX, SYS.SOCK_STREAM);
+      connect(client, { family: 1, path });
+      const conn = t.track(accept(server).fd);
+      const rows = new SocketTable().snapshot([held('L1', 's', server), held('L2', 'c', client), held('L3', 'conn', conn)], []);
+      expect(rows.map((r) => [r.name, r.proto, r.state])).toEqual([
+        ['s', 'UNIX', 'LISTEN'],
+        ['c', 'UNIX', 'ESTABLISHED'],
+        ['conn', 'UNIX', 'ESTABLISHED'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('shows a refused connection in CLOSE without a stale unsent count', async () => {
+    const s = listener(t, 2);
+    const port = (getsockname(s) as { port: number }).port;
+    t.close(s);
+    const fd = t.socket(SYS.AF_INET, SYS.SOCK_STREAM);
+    try {
+      connect(fd, { family: 2, host: '127.0.0.1', port });
+    } catch (e) {
+      if (!(e instanceof SysError) || e.code !== 'EINPROGRESS') throw e;
+    }
+    await waitFor(fd, SYS.POLLOUT);
+    const [row] = new SocketTable().snapshot([held('L1', 'c', fd)], []);
+    expect(row).toMatchObject({ state: 'CLOSE' });
+    expect(row!.unsent).toBeUndefined();
   });
 });

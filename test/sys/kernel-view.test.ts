@@ -133,7 +133,7 @@ describe('probeFd and socketInode on other fds', () => {
     const fd = t.socket(SYS.AF_UNIX, SYS.SOCK_STREAM);
     bind(fd, { family: 1, path: join(dir, 'view.sock') });
     const view = probeFd(fd);
-    expect(view).toEqual({ fd, family: 1, type: SYS.SOCK_STREAM, local: { family: 1, path: join(dir, 'view.sock') }, remote: null, unread: 0 });
+    expect(view).toEqual({ fd, family: 1, type: SYS.SOCK_STREAM, local: { family: 1, path: join(dir, 'view.sock') }, remote: null, unread: 0, listening: false, connected: false });
   });
 
   it('fails with EBADF for a closed fd and ENOTSOCK for a file; a file has no socket inode', () => {

@@ -37,6 +37,7 @@ const DEFAULT_CALL_TIMEOUT_MS = 20_000;
 export async function autoplay(run: LessonRun, hooks: AutoplayHooks = {}): Promise<AutoplayReport> {
   const failures: AutoplayFailure[] = [];
   let steps = 0;
+  run.checkOnPeerEvents = false;
   while (!run.finished && !hooks.stop?.aborted) {
     const index = run.stepIndex;
     const step = run.step!;

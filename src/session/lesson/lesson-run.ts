@@ -46,12 +46,16 @@ export interface StepOutcome {
 
 export type LessonRunEvent =
   | { type: 'step'; index: number }
+  /** The step's check held after a peer acted, with no statement of the learner's (the next step follows). */
+  | { type: 'passed'; index: number }
   | { type: 'finished' }
   | { type: 'peer'; event: PeerEvent }
   | { type: 'note'; text: string };
 
 /** How long a peer block may hold up the lesson before the learner may go on (it keeps running). */
 const BLOCK_HOLD_MS = 3000;
+/** How long after a peer event the step is checked again (events come in bursts). */
+const RECHECK_DELAY_MS = 30;
 /** How long a suggested call may wait when earlier steps are re-run. */
 const REPLAY_CALL_MS = 10_000;
 
@@ -74,6 +78,16 @@ export class LessonRun {
   private readonly helpers: Map<string, PyObject>;
   private stopped = false;
   private unixDir: string | null = null;
+  /** A check run because a peer acted, in flight; a statement waits for it. */
+  private rechecking: Promise<void> = Promise.resolve();
+  private recheckTimer: NodeJS.Timeout | null = null;
+  /**
+   * Check the step again after each peer event (the lesson format promises it). Autoplay turns it off:
+   * a replay must advance only after a step's last suggested call.
+   */
+  checkOnPeerEvents = true;
+  /** Earlier steps are being re-run (start, :back, :reset): no check of its own may advance the lesson. */
+  private replaying = false;
 
   constructor(lesson: Lesson, options: LessonRunOptions) {
     this.lesson = lesson;
@@ -125,6 +139,8 @@ export class LessonRun {
 
   /** Runs a statement the learner typed and checks the step. */
   async submit(source: string, hooks: RunHooks = {}): Promise<StepOutcome> {
+    this.cancelRecheck();
+    await this.rechecking;
     const step = this.step;
     const wrapped: RunHooks = {
       ...hooks,
@@ -185,12 +201,25 @@ export class LessonRun {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.cancelRecheck();
+    await this.rechecking;
     await this.stopPeers();
     this.removeUnixDir();
   }
 
   private async begin(target: number): Promise<StatementResult[]> {
     if (this.stopped) throw new Error('this lesson run has been stopped');
+    this.cancelRecheck();
+    await this.rechecking;
+    this.replaying = true;
+    try {
+      return await this.replayTo(target);
+    } finally {
+      this.replaying = false;
+    }
+  }
+
+  private async replayTo(target: number): Promise<StatementResult[]> {
     await this.stopPeers();
     this.session.reset();
     const count = this.lesson.settings.ports;
@@ -198,7 +227,10 @@ export class LessonRun {
     this.portValues = {};
     portNames(this.lesson.settings).forEach((name, i) => (this.portValues[name] = chosen[i]!));
     this.peerHost = new PeerHost(this.lesson.peers, { reactor: this.session.reactor, ports: this.portValues, limits: this.peerLimits ?? {} });
-    this.unsubscribePeers = this.peerHost.onEvent((event) => this.emit({ type: 'peer', event }));
+    this.unsubscribePeers = this.peerHost.onEvent((event) => {
+      this.emit({ type: 'peer', event });
+      this.scheduleRecheck();
+    });
     await this.peerHost.start();
     this.detachPeers = this.session.attachPeers(this.peerHost);
     this.defineNames();
@@ -297,7 +329,7 @@ export class LessonRun {
     const blocks = step.peerActions.filter((b: PeerActionBlock) => b.trigger === trigger);
     for (const block of blocks) {
       const done = host.run(block);
-      if (hold) await Promise.race([done, host.settle(BLOCK_HOLD_MS)]);
+      if (hold) await Promise.race([done, quiet(host, BLOCK_HOLD_MS)]);
     }
   }
 
@@ -306,6 +338,35 @@ export class LessonRun {
    * `conn`, or made `s` an int): the validator already rejects checks that could never work. Its line
    * is kept in `checkError` so a replay can say why a step never passed.
    */
+  /** A peer acted while the learner is between statements: the step may be done now. */
+  private scheduleRecheck(): void {
+    if (!this.checkOnPeerEvents || this.replaying || this.stopped || this.finished || this.session.running || this.recheckTimer) return;
+    this.recheckTimer = setTimeout(() => {
+      this.recheckTimer = null;
+      this.rechecking = this.recheck().catch(() => undefined);
+    }, RECHECK_DELAY_MS);
+    this.recheckTimer.unref();
+  }
+
+  private cancelRecheck(): void {
+    if (this.recheckTimer) clearTimeout(this.recheckTimer);
+    this.recheckTimer = null;
+  }
+
+  private async recheck(): Promise<void> {
+    const step = this.step;
+    const host = this.peerHost;
+    if (step === null || host === null || this.replaying || this.session.running || this.stopped) return;
+    await host.settle();
+    if (this.step !== step || this.session.running || this.stopped) return;
+    this.session.refresh();
+    const { passed } = await this.check(step);
+    if (passed && this.step === step && !this.stopped) {
+      this.emit({ type: 'passed', index: this.index });
+      await this.completeStep(step);
+    }
+  }
+
   private async check(step: Step): Promise<{ passed: boolean; checkError: string | null }> {
     try {
       const value = await this.session.interpreter.evaluate(step.check.source, this.helpers);
@@ -355,5 +416,15 @@ export class LessonRun {
         // A listener's fault must not stop the lesson.
       }
     }
+  }
+}
+
+/** Resolves when the peers have nothing ready to do and none is pausing in a `wait`, or after `ms`. */
+async function quiet(host: PeerHost, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    await host.settle(Math.max(0, deadline - Date.now()));
+    if (!host.pausing || Date.now() >= deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

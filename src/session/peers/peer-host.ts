@@ -55,6 +55,7 @@ export class PeerHost {
   private started = false;
   private stopping: Promise<void> | null = null;
   private readonly reactor: Reactor;
+  private pauses = 0;
 
   constructor(specs: readonly PeerSpec[], env: PeerHostEnv) {
     if (!Array.isArray(specs)) throw new TypeError('the peers must be an array of peer specs');
@@ -121,6 +122,11 @@ export class PeerHost {
     }
   }
 
+  /** True while a block is in a `wait` action: it will act again soon. */
+  get pausing(): boolean {
+    return this.pauses > 0;
+  }
+
   /**
    * Runs a block's actions in order. Resolves when they are done, timed out or cancelled (by
    * `signal` or stop()); never rejects: failures and timeouts are in the log.
@@ -153,7 +159,12 @@ export class PeerHost {
 
   private async runAction(action: PeerAction, signal: AbortSignal): Promise<void> {
     if (action.type === 'wait') {
-      await pause(action.ms, signal);
+      this.pauses++;
+      try {
+        await pause(action.ms, signal);
+      } finally {
+        this.pauses--;
+      }
       return;
     }
     const peer = this.peers.get(action.peer);
