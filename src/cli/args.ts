@@ -66,8 +66,17 @@ const optionsFor: Record<string, Options> = {
   help: common,
 };
 
+const everyOption: Options = Object.assign({}, ...Object.values(optionsFor));
+
+/** The first positional argument, not counting an option's value (`--lessons DIR` is not a lesson). */
+function firstPositional(argv: readonly string[]): string | undefined {
+  const { tokens } = parseArgs({ args: [...argv], options: everyOption, allowPositionals: true, strict: false, tokens: true });
+  const first = tokens.find((t) => t.kind === 'positional');
+  return first?.kind === 'positional' ? first.value : undefined;
+}
+
 export function parseCommandLine(argv: readonly string[]): ParseResult {
-  const first = argv.find((a) => !a.startsWith('-'));
+  const first = firstPositional(argv);
   const sub = first !== undefined && (SUBCOMMANDS as readonly string[]).includes(first) ? first : null;
   const kind = sub ?? (first === undefined ? 'menu' : 'lesson');
   const options = optionsFor[kind] ?? common;

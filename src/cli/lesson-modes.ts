@@ -1,19 +1,16 @@
-// The commands that take a lesson: `socklab <lesson>`, the menu, and `socklab replay`. They find the
-// lesson, then run it on the screen or in plain text.
+// The commands that take a lesson: `socklab <lesson>` and `socklab replay`. They find the lesson, then
+// run it on the screen or in plain text. (The menu reads the lessons itself, once it is drawn.)
 import { findLesson, formatDiagnostic, ProgressStore, type Lesson } from '../lesson';
 import type { Command } from './args';
 import { loadLessons } from './lesson-source';
 import type { Io } from './main';
 
-type LessonCommand = Extract<Command, { kind: 'lesson' | 'menu' | 'replay' }>;
+type LessonCommand = Extract<Command, { kind: 'lesson' | 'replay' }>;
 
 export async function runLessonMode(command: LessonCommand, io: Io): Promise<number> {
   const { curriculum, diagnostics } = await loadLessons(command.lessons);
   for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
 
-  if (command.kind === 'menu') {
-    return (await import('./screen')).openScreen({ kind: 'menu', curriculum, record: command.record }, io);
-  }
   const wanted = command.kind === 'lesson' ? command.lesson : command.target;
   const lesson = findLesson(curriculum, wanted);
   if (command.kind === 'replay' && lesson === null && /\.jsonl?$|[/\\]/.test(wanted)) {
@@ -23,7 +20,7 @@ export async function runLessonMode(command: LessonCommand, io: Io): Promise<num
 
   if (command.kind === 'replay') {
     if (command.plain) {
-      return (await import('./replay-plain')).replayPlain(lesson, { noState: command.noState, step: command.step }, io);
+      return (await import('./replay-plain')).replayPlain(lesson, { noState: command.noState, step: command.step, record: command.record }, io);
     }
     return (await import('./screen')).openScreen({ kind: 'replay', lesson, curriculum, options: command }, io);
   }
@@ -31,7 +28,7 @@ export async function runLessonMode(command: LessonCommand, io: Io): Promise<num
   if (warning) io.stderr.write(`socklab: ${warning}\n`);
   const fromStep = savedStep(lesson, store);
   if (command.plain) {
-    return (await import('./lesson-plain')).lessonPlain(lesson, { noState: command.noState, fromStep, progress: store }, io);
+    return (await import('./lesson-plain')).lessonPlain(lesson, { noState: command.noState, fromStep, progress: store, record: command.record }, io);
   }
   return (await import('./screen')).openScreen({ kind: 'lesson', lesson, curriculum, fromStep, progress: store, record: command.record }, io);
 }

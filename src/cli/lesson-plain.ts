@@ -13,7 +13,8 @@ import { Interrupts } from './interrupts';
 import { onTermination } from './termination';
 import type { Io } from './main';
 import { followLessonRun, recordStarted } from '../session/transcript/lesson-recording';
-import { openRecording, reportRecording, socklabVersion } from './recording';
+import { openRecording, reportRecording } from './recording';
+import { version } from './version';
 
 export async function lessonPlain(
   lesson: Lesson,
@@ -61,7 +62,7 @@ export async function lessonPlain(
   try {
     write(lessonHeading(lesson, undefined));
     const started = await run.start(options.fromStep);
-    recorder?.begin({ mode: 'lesson', lesson, ports: run.ports, startStep: options.fromStep + 1, socklab: socklabVersion });
+    recorder?.begin({ mode: 'lesson', lesson, ports: run.ports, startStep: options.fromStep + 1, socklab: version });
     showRerun(started);
     write(`# PORT = ${run.ports.PORT}\n`);
     showStep();

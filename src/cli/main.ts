@@ -44,16 +44,22 @@ async function run(command: Exclude<Command, { kind: 'help' | 'version' }>, io: 
     case 'sandbox':
       if (command.plain) return (await import('./sandbox-plain')).sandboxPlain(command, io);
       return (await import('./screen')).openScreen({ kind: 'sandbox', record: command.record }, io);
+    case 'menu': {
+      // The menu draws first and reads the lessons right after: parsing them is the slowest part of starting.
+      const loadLessons = async () => (await import('./lesson-source')).loadLessons(command.lessons);
+      return (await import('./screen')).openScreen({ kind: 'menu', loadLessons, record: command.record }, io);
+    }
     case 'lesson':
-    case 'menu':
     case 'replay':
       return (await import('./lesson-modes')).runLessonMode(command, io);
     case 'list':
       return (await import('./list-lessons')).listLessons(command.lessons, io);
     case 'validate':
       return (await import('./validate-lessons')).validateLessons(command.paths, command.lessons, io);
+    case 'export':
+      return (await import('./export-command')).exportCommand(command, io);
     default:
-      io.stderr.write(`socklab: '${command.kind}' is not available in this build\n`);
+      io.stderr.write(`socklab: '${(command as { kind: string }).kind}' is not available in this build\n`);
       return 2;
   }
 }

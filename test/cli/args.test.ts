@@ -39,6 +39,11 @@ describe('parseCommandLine', () => {
     expect(fail(['list', '--no-builtin'])).toMatch(/needs at least one --lessons DIR/);
   });
 
+  it('does not take the value of --lessons for a lesson or a command', () => {
+    expect(ok(['--lessons', 'dir', '--no-builtin'])).toEqual({ kind: 'menu', lessons: { dirs: ['dir'], builtin: false }, record: null });
+    expect(ok(['--lessons', 'sandbox', '2'])).toMatchObject({ kind: 'lesson', lesson: '2', lessons: { dirs: ['sandbox'] } });
+  });
+
   it('validates any number of paths', () => {
     expect(ok(['validate', 'x.md', 'dir'])).toMatchObject({ kind: 'validate', paths: ['x.md', 'dir'] });
     expect(ok(['validate'])).toMatchObject({ kind: 'validate', paths: [] });

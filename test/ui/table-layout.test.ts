@@ -92,7 +92,10 @@ describe('queue words', () => {
       '2 waiting to be accepted (backlog 5)',
       '2 waiting (backlog 5)',
       '2 of backlog 5',
+      '2/5 waiting',
     ]);
+    // 80 columns leave 15 for the queue
+    expect(fitQueueWords({ acceptQueue: 0, backlog: 128 }, 15)).toBe('0/128 waiting');
     expect(fitQueueWords({ acceptQueue: 2, backlog: 5 }, 36)).toBe('2 waiting to be accepted (backlog 5)');
     expect(fitQueueWords({ acceptQueue: 2, backlog: 5 }, 25)).toBe('2 waiting (backlog 5)');
     expect(fitQueueWords({ unread: 12, unsent: 300 }, 25)).toBe('12 B unread, 300 B unsent');

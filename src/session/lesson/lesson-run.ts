@@ -88,6 +88,12 @@ export class LessonRun {
   checkOnPeerEvents = true;
   /** Earlier steps are being re-run (start, :back, :reset): no check of its own may advance the lesson. */
   private replaying = false;
+  /**
+   * A statement or :next is being handled. It finishes the step itself; a check after a peer event
+   * meanwhile (its done-block's peers act while it saves the progress) would finish it a second time,
+   * so such a check waits until it is over.
+   */
+  private acting = 0;
 
   constructor(lesson: Lesson, options: LessonRunOptions) {
     this.lesson = lesson;
@@ -141,6 +147,15 @@ export class LessonRun {
   async submit(source: string, hooks: RunHooks = {}): Promise<StepOutcome> {
     this.cancelRecheck();
     await this.rechecking;
+    this.acting++;
+    try {
+      return await this.submitChecked(source, hooks);
+    } finally {
+      this.acting--;
+    }
+  }
+
+  private async submitChecked(source: string, hooks: RunHooks): Promise<StepOutcome> {
     const step = this.step;
     const wrapped: RunHooks = {
       ...hooks,
@@ -178,10 +193,17 @@ export class LessonRun {
 
   /** :next: skips the current step (it is not marked done). */
   async skip(): Promise<void> {
+    this.cancelRecheck();
+    await this.rechecking;
     const step = this.step;
     if (step === null) return;
-    await this.runBlocks(step, 'done', true);
-    await this.enter(this.index + 1);
+    this.acting++;
+    try {
+      await this.runBlocks(step, 'done', true);
+      await this.enter(this.index + 1);
+    } finally {
+      this.acting--;
+    }
   }
 
   /**
@@ -356,8 +378,17 @@ export class LessonRun {
   private async recheck(): Promise<void> {
     const step = this.step;
     const host = this.peerHost;
+    if (this.acting > 0) {
+      // The statement or :next in progress finishes its step itself; look again once it has.
+      this.scheduleRecheck();
+      return;
+    }
     if (step === null || host === null || this.replaying || this.session.running || this.stopped) return;
     await host.settle();
+    if (this.acting > 0) {
+      this.scheduleRecheck();
+      return;
+    }
     if (this.step !== step || this.session.running || this.stopped) return;
     this.session.refresh();
     const { passed } = await this.check(step);

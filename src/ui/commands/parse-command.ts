@@ -7,11 +7,11 @@ export type CommandName = (typeof COMMANDS)[number];
 export const COMMAND_HELP: Record<CommandName, string> = {
   help: 'show every key and command, and what the colours mean',
   next: 'go to the next step (or the next lesson when this one is done)',
-  back: 'go back one step',
-  hint: "show the next hint for this step",
-  solution: "show this step's suggested call",
-  reset: 'close every socket and start this lesson over',
-  lessons: 'list the lessons',
+  back: 'go back one step (the steps before it run again, on fresh sockets)',
+  hint: 'show the next hint for this step',
+  solution: "put this step's next call on the prompt (Enter runs it)",
+  reset: 'close every socket and start over (the lesson from step 1)',
+  lessons: 'back to the lesson menu; :lessons 3 opens lesson 3',
   quit: 'leave socklab (Ctrl+D does the same)',
 };
 

@@ -23,6 +23,10 @@ function toneStyle(tone: ConsoleTone, colour: boolean) {
       return { color: colourOf('error', colour), bold: !colour };
     case 'warning':
       return { color: colour ? 'yellow' : undefined, bold: true };
+    case 'success':
+      return { color: colour ? 'green' : undefined, bold: true };
+    case 'hint':
+      return { color: colour ? 'cyan' : undefined, bold: !colour };
     case 'note':
       return { dimColor: true };
     default:

@@ -33,8 +33,10 @@ export function Screen({ state, colour, onKey, onLineChange, now, tickMs }: Scre
   const layout = layoutOf(state);
   const shown = state.bytes[state.bytes.length - 1];
   const ghost = ghostOf(state);
+  // Only rows are clipped: every line is already cut to the width, and a horizontal clip would have
+  // Ink slice every line of every frame again (the most expensive part of drawing one).
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       <KeyListener onKey={onKey} />
       {state.overlay === 'help' ? (
         <HelpOverlay width={width} height={height} scroll={state.overlayScroll} colour={colour} />

@@ -3,7 +3,7 @@ import type { ConsoleEntry } from '../state/types';
 import { safeLines } from './safe-text';
 import { wrapLine } from './text-width';
 
-export type ConsoleTone = 'input' | 'output' | 'error' | 'note' | 'warning';
+export type ConsoleTone = 'input' | 'output' | 'error' | 'note' | 'warning' | 'success' | 'hint';
 
 export interface ConsoleLine {
   text: string;
@@ -38,9 +38,11 @@ function outputLines(output: string, failed: boolean): ConsoleLine[] {
   return lines;
 }
 
+const NOTE_TONES: Record<string, ConsoleTone> = { error: 'error', warning: 'warning', success: 'success', hint: 'hint' };
+
 export function entryLines(entry: ConsoleEntry): ConsoleLine[] {
   if (entry.kind === 'note') {
-    const tone: ConsoleTone = entry.tone === 'error' ? 'error' : entry.tone === 'warning' ? 'warning' : 'note';
+    const tone: ConsoleTone = Object.hasOwn(NOTE_TONES, entry.tone) ? (NOTE_TONES[entry.tone] ?? 'note') : 'note';
     return safeLines(entry.text).map((text) => ({ text: `# ${text}`, tone }));
   }
   return [...sourceLines(entry.source), ...outputLines(entry.output, entry.error !== null)];

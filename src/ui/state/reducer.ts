@@ -1,5 +1,5 @@
 // The screen's pure reducer: every change to UiState goes through here.
-import type { StatementResult } from '../../session/types';
+import type { SocketRow, StatementResult } from '../../session/types';
 import { nextDecoding } from '../format/decode';
 import {
   completionShown,
@@ -31,29 +31,67 @@ function list<T>(value: T[] | undefined, fallback: T[]): T[] {
   return Array.isArray(value) ? value : fallback;
 }
 
-function finished(state: UiState, result: StatementResult): UiState {
-  const entry: ConsoleEntry = {
+function entryOf(result: StatementResult): ConsoleEntry {
+  return {
     kind: 'statement',
     source: String(result.source ?? ''),
     output: String(result.output ?? ''),
     error: result.error ?? null,
     pending: false,
   };
+}
+
+/** The table and the bytes panel after a statement. */
+function withResult(state: UiState, result: StatementResult): UiState {
   const bytes = list(result.bytes, []);
-  const pendingIndex = state.console.findLastIndex((e) => e.kind === 'statement' && e.pending);
-  const withEntry =
-    pendingIndex >= 0
-      ? { ...state, console: state.console.map((e, i) => (i === pendingIndex ? entry : e)) }
-      : appendEntry(state, entry);
   return revealChanges({
-    ...withEntry,
-    running: false,
-    blocked: null,
+    ...state,
     rows: list(result.rows, state.rows),
     changes: list(result.changes, []),
     bytes: bytes.length > 0 ? bytes : state.bytes,
     consoleScroll: 0,
   });
+}
+
+function pendingIndex(state: UiState): number {
+  return state.console.findLastIndex((e) => e.kind === 'statement' && e.pending);
+}
+
+function finished(state: UiState, result: StatementResult): UiState {
+  const entry = entryOf(result);
+  const index = pendingIndex(state);
+  const withEntry = index >= 0 ? { ...state, console: state.console.map((e, i) => (i === index ? entry : e)) } : appendEntry(state, entry);
+  return withResult({ ...withEntry, running: false, blocked: null }, result);
+}
+
+/** Output printed while the statement runs goes to its pending entry, which its result replaces later. */
+function withOutput(state: UiState, text: string): UiState {
+  const index = pendingIndex(state);
+  if (index < 0 || text === '') return state;
+  return {
+    ...state,
+    consoleScroll: 0,
+    console: state.console.map((e, i) => (i === index && e.kind === 'statement' ? { ...e, output: e.output + text } : e)),
+  };
+}
+
+/**
+ * A table read between statements no longer lists the sockets the last statement closed; they stay,
+ * marked closed, where they were until the next statement, so that a peer acting right after a
+ * close does not make the learner's closed socket vanish at once.
+ */
+function keepClosedRows(before: SocketRow[], after: SocketRow[]): SocketRow[] {
+  const present = new Set(after.map((row) => row.key));
+  const rows = [...after];
+  before.forEach((row, index) => {
+    if (row.closed && !present.has(row.key)) rows.splice(Math.min(index, rows.length), 0, row);
+  });
+  return rows;
+}
+
+/** A statement run on the learner's behalf gets a finished entry of its own; a pending one stays pending. */
+function shown(state: UiState, result: StatementResult): UiState {
+  return withResult(appendEntry(state, entryOf(result)), result);
 }
 
 // Actions that come from the learner's keys: any of them takes back a first Ctrl+C.
@@ -104,7 +142,11 @@ function reduce(state: UiState, action: Action): UiState {
         { kind: 'statement', source: action.source, output: '', error: null, pending: true },
       );
     case 'statement-blocked':
-      return state.running ? { ...state, blocked: action.info } : state;
+      return state.running ? { ...state, blocked: action.info ?? null } : state;
+    case 'statement-output':
+      return state.running ? withOutput(state, String(action.text ?? '')) : state;
+    case 'statements-shown':
+      return list(action.results, []).reduce(shown, state);
     case 'statement-finished':
       return finished(state, action.result);
     case 'statement-failed':
@@ -118,7 +160,7 @@ function reduce(state: UiState, action: Action): UiState {
         { kind: 'note', text: action.message, tone: 'error' },
       );
     case 'snapshot':
-      return revealChanges({ ...state, rows: list(action.rows, state.rows), changes: list(action.changes, []) });
+      return revealChanges({ ...state, rows: keepClosedRows(state.rows, list(action.rows, state.rows)), changes: list(action.changes, []) });
     case 'note':
       return appendEntry(state, { kind: 'note', text: action.text, tone: action.tone ?? 'info' });
     case 'console-cleared':

@@ -18,7 +18,8 @@ export interface LessonView {
   done: boolean;
 }
 
-export type NoteTone = 'info' | 'warning' | 'error';
+/** info: dim; success: a step or lesson done; hint: help the learner asked for or a mistake foreseen. */
+export type NoteTone = 'info' | 'success' | 'hint' | 'warning' | 'error';
 
 export type ConsoleEntry =
   | {
@@ -93,11 +94,16 @@ export type Action =
   | { type: 'line-submitted'; line: string }
   | { type: 'block-line-added'; line: string }
   | { type: 'statement-started'; source: string }
-  | { type: 'statement-blocked'; info: BlockedInfo }
+  /** The running statement waits (info), or stopped waiting and runs on (null). */
+  | { type: 'statement-blocked'; info: BlockedInfo | null }
+  /** Text the running statement printed so far (a print() before a call that blocks). */
+  | { type: 'statement-output'; text: string }
   | { type: 'statement-finished'; result: StatementResult }
   /** The statement could not be run at all (the session failed, not the learner's code). */
   | { type: 'statement-failed'; message: string }
   | { type: 'snapshot'; rows: SocketRow[]; changes: RowChange[] }
+  /** Statements run on the learner's behalf (a lesson's setup, the steps re-run by :back): shown, not typed. */
+  | { type: 'statements-shown'; results: StatementResult[] }
   | { type: 'note'; text: string; tone?: NoteTone }
   | { type: 'console-cleared' }
   | { type: 'console-scrolled'; step: ScrollStep; direction: 1 | -1 }

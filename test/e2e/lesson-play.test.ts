@@ -1,0 +1,72 @@
+// A lesson from the fixtures played through the screen, as a learner who asks for each call would:
+// :solution puts it on the prompt, Enter runs it, until the lesson is done; then :lessons goes back
+// to the menu, which marks it done, and q quits.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, FIXTURE_LESSONS, KEYS, runInPty, type PtyRun } from './harness';
+import { cleanUp, newContext, promptLine, type E2eContext } from './helpers';
+
+let context: E2eContext = newContext();
+
+beforeAll(() => ensureBuilt(), 90_000);
+afterEach(async () => {
+  await cleanUp(context);
+  context = newContext();
+});
+
+/** The prompt is up and empty (maybe showing the suggestion as ghost text after the cursor). */
+const idle = (screen: string) => {
+  const prompt = promptLine(screen);
+  return prompt === '>>>' || prompt.startsWith('>>>  ');
+};
+
+async function command(run: PtyRun, text: string): Promise<void> {
+  await run.waitFor(idle);
+  await run.type(text);
+  await run.waitFor((s) => promptLine(s) === `>>> ${text}`);
+  run.press(KEYS.enter);
+}
+
+describe('a lesson on the screen', () => {
+  it('is played to its end with :solution and Enter, then :lessons shows it done', async () => {
+    const args = ['greeting-server', '--lessons', FIXTURE_LESSONS, '--no-builtin'];
+    // tall enough that the console still shows each call under the notes the peers add after it
+    const run = runInPty(args, { columns: 100, rows: 40, env: { XDG_STATE_HOME: context.stateDir } });
+    context.runs.push(run);
+    await run.waitFor('step 1 of 7: Listen');
+    const calls: string[] = [];
+    for (let i = 0; i < 30 && !run.screen().includes('lesson complete: A server that greets its clients'); i++) {
+      await command(run, ':solution');
+      const screen = await run.waitFor((s) => /^>>> [^: ]/.test(promptLine(s)));
+      const call = promptLine(screen).slice(4);
+      calls.push(call);
+      run.press(KEYS.enter);
+      await run.waitFor((s) => idle(s) && s.includes(`>>> ${call}`), 15_000);
+    }
+    const end = await run.waitFor('lesson complete: A server that greets its clients');
+    expect(end).toContain('step 7 of 7 · lesson complete');
+    expect(end).toContain('✓ step 7 done: Close both sockets');
+    expect(calls).toEqual([
+      'import socket',
+      's = socket.socket(socket.AF_INET, socket.SOCK_STREAM)',
+      's.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)',
+      's.bind((HOST, PORT))',
+      's.listen(5)',
+      's',
+      'conn, addr = s.accept()',
+      "conn.sendall('Thank you for connecting\\r\\n'.encode('ascii'))",
+      'msg = conn.recv(1024)',
+      'conn.recv(1024)',
+      'conn.close()',
+      's.close()',
+    ]);
+
+    await command(run, ':lessons');
+    const menu = await run.waitFor('socklab · lessons');
+    expect(menu).toMatch(/ {3}2 {2}A server that greets its clients\s+done\n/);
+    // the next lesson not done is preselected
+    expect(menu).toMatch(/> {2}3 {2}UDP, IPv6, AF_UNIX and a crowd of clients\s+not started/);
+    expect(menu).toMatch(/ {3}1 {2}Fetch a web page\s+not started/);
+    run.press('q');
+    expect(await run.exited).toEqual({ exitCode: 0, signal: 0 });
+  });
+});
