@@ -12,19 +12,19 @@ const comment = (text: string): string =>
     .map((line) => (line.trim() === '' ? '#' : `# ${safeText(line)}`))
     .join('\n') + '\n';
 
-export function lessonHeading(lesson: Lesson, port: number | undefined): string {
+export function lessonHeading(lesson: Pick<Lesson, 'id' | 'title' | 'summary'>, port: number | undefined): string {
   const where = port === undefined ? '' : ` (PORT = ${port})`;
   return comment(`Lesson ${lesson.id}: ${lesson.title}${where}\n${lesson.summary}`);
 }
 
-export function stepHeading(lesson: Lesson, index: number, step: Step, withProse: boolean): string {
+export function stepHeading(lesson: { steps: { length: number } }, index: number, step: Pick<Step, 'title' | 'prose' | 'calls'>, withProse: boolean): string {
   let text = comment(`Step ${index + 1} of ${lesson.steps.length}: ${step.title}`);
   if (withProse && step.prose.trim() !== '') text += comment(step.prose.trim());
   if (withProse && step.calls.length > 0) text += comment(`Try: ${step.calls.map((c) => c.source).join('  then  ')}`);
   return text;
 }
 
-export function peerLines(events: readonly PeerEvent[]): string {
+export function peerLines(events: readonly Pick<PeerEvent, 'text'>[]): string {
   return events.map((e) => `# ${safeText(e.text)}\n`).join('');
 }
 
@@ -35,8 +35,8 @@ export function peerLines(events: readonly PeerEvent[]): string {
 export function outcomeLines(
   outcome: StepOutcome,
   options: PlainOptions & { checks: boolean; echoed?: boolean },
-  step: Step | null,
-  peers: readonly PeerEvent[] = [],
+  step: Pick<Step, 'check'> | null,
+  peers: readonly Pick<PeerEvent, 'text'>[] = [],
 ): string {
   const r = outcome.result;
   let text = options.echoed ? '' : plainEcho(r.source, options.escape);

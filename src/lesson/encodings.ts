@@ -1,6 +1,7 @@
 // The text encodings a lesson may name for what peers send and read: the ones the curriculum uses.
 
-import iconv from 'iconv-lite';
+import { encodeText as encodeWithCodec } from '../py/codecs';
+import { PyException } from '../py/exceptions/classes';
 
 /** Canonical name -> the names Python also accepts for it (after lower-casing, '_' read as '-'). */
 const ENCODINGS: Readonly<Record<string, readonly string[]>> = {
@@ -32,17 +33,21 @@ export function encodeText(text: string, encoding: string): EncodeResult {
   if (canonical === null) {
     return { ok: false, message: `unknown encoding '${encoding}' (use one of: ${ENCODING_NAMES.join(', ')})` };
   }
-  const bytes = iconv.encode(text, canonical);
-  // iconv-lite replaces what it cannot encode; a round trip finds the first such character.
-  if (iconv.decode(bytes, canonical) !== text) {
-    for (const ch of text) {
-      const one = iconv.encode(ch, canonical);
-      if (iconv.decode(one, canonical) !== ch) {
-        const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-        return { ok: false, message: `'${canonical}' cannot encode the character U+${code}` };
+  let bytes: Uint8Array;
+  try {
+    bytes = encodeWithCodec(text, canonical, 'strict');
+  } catch (error) {
+    if (!(error instanceof PyException)) throw error;
+    const bad = [...text].find((ch) => {
+      try {
+        encodeWithCodec(ch, canonical, 'strict');
+        return false;
+      } catch {
+        return true;
       }
-    }
-    return { ok: false, message: `'${canonical}' cannot encode this text` };
+    });
+    const code = (bad ?? '?').codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    return { ok: false, message: `'${canonical}' cannot encode the character U+${code}` };
   }
   return { ok: true, bytes: new Uint8Array(bytes), encoding: canonical };
 }

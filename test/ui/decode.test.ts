@@ -51,7 +51,7 @@ describe('decodeBytes', () => {
   });
 
   it('says so plainly for a decoding it does not know', () => {
-    expect(decodeBytes(hex('41'), 'ebcdic' as never)).toEqual({ ok: false, message: 'unknown decoding: ebcdic' });
+    expect(decodeBytes(hex('41'), 'ebcdic' as never)).toEqual({ ok: false, message: 'unknown encoding: ebcdic' });
   });
 
   it('cycles utf-8, gbk, latin-1', () => {

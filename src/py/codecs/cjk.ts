@@ -1,7 +1,7 @@
 // The Chinese multibyte codecs (gbk, gb2312, gb18030, big5): iconv-lite maps the characters and
 // cjk-tables.ts supplies CPython's rules (which byte pairs are valid, where its mappings differ),
 // so results and errors ('illegal multibyte sequence', 'incomplete multibyte sequence') match CPython.
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { CJK_TABLES } from './cjk-tables';
 import type { DecodeErrorHandler, EncodeErrorHandler } from './handlers';
 
@@ -12,6 +12,18 @@ interface Prepared {
 }
 
 const prepared = new Map<string, Prepared>();
+
+type Iconv = typeof import('iconv-lite');
+let iconvModule: Iconv | null = null;
+
+/**
+ * iconv-lite, loaded the first time a Chinese codec is used: its tables are most of socklab's code by
+ * size, and most sessions never need them (start-up time is part of the product).
+ */
+function iconv(): Iconv {
+  iconvModule ??= createRequire(import.meta.url)('iconv-lite') as Iconv;
+  return iconvModule;
+}
 
 function tableFor(encoding: string): Prepared {
   let t = prepared.get(encoding);
@@ -45,7 +57,7 @@ function hexOf(bytes: ArrayLike<number>): string {
 
 function mapSequence(encoding: string, t: Prepared, bytes: Uint8Array): string {
   const hex = hexOf(bytes);
-  return t.decode.get(hex) ?? iconv.decode(Buffer.from(bytes), encoding);
+  return t.decode.get(hex) ?? iconv().decode(Buffer.from(bytes), encoding);
 }
 
 // A gb18030 four-byte sequence: the code point it stands for, or null when out of range.
@@ -129,7 +141,7 @@ function encodeChar(encoding: string, t: Prepared, cp: number): number[] | null 
   if (override !== undefined) return override === null ? null : [...Buffer.from(override, 'hex')];
   if (cp >= 0xd800 && cp <= 0xdfff) return null;
   const ch = String.fromCodePoint(cp);
-  const bytes = new Uint8Array(iconv.encode(ch, encoding));
+  const bytes = new Uint8Array(iconv().encode(ch, encoding));
   return decodesTo(encoding, t, bytes) === ch ? [...bytes] : null;
 }
 

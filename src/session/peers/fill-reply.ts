@@ -1,32 +1,15 @@
 // A scripted server's answer to one message: the reply template filled in, and the exit test.
 // Received bytes are whatever the learner sent: a byte the encoding cannot decode becomes U+FFFD and a
 // character it cannot encode becomes '?', as Python's errors='replace' does, so no message can fail.
-import iconv from 'iconv-lite';
+import { decodeBytes, encodeText } from '../../py/codecs';
 import type { ReplyTemplate, TemplatePlaceholder } from '../../lesson/model';
 
 function decode(data: Uint8Array, encoding: string): string {
-  if (encoding === 'ascii') {
-    let out = '';
-    for (const b of data) out += b < 0x80 ? String.fromCharCode(b) : '\ufffd';
-    return out;
-  }
-  if (encoding === 'latin-1') return Buffer.from(data).toString('latin1');
-  if (encoding === 'utf-8') return new TextDecoder('utf-8').decode(data);
-  return iconv.decode(Buffer.from(data), encoding);
+  return decodeBytes(data, encoding, 'replace');
 }
 
 function encode(text: string, encoding: string): Uint8Array {
-  if (encoding === 'ascii' || encoding === 'latin-1') {
-    const limit = encoding === 'ascii' ? 0x80 : 0x100;
-    const bytes: number[] = [];
-    for (const ch of text) {
-      const code = ch.codePointAt(0)!;
-      bytes.push(code < limit ? code : 0x3f);
-    }
-    return Uint8Array.from(bytes);
-  }
-  if (encoding === 'utf-8') return new TextEncoder().encode(text);
-  return new Uint8Array(iconv.encode(text, encoding));
+  return encodeText(text, encoding, 'replace');
 }
 
 function placeholderValue(name: TemplatePlaceholder, data: Uint8Array, text: string): string {
