@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,5 +10,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     pool: 'forks',
     globalSetup: ['test/support/global-setup.ts'],
+    // Progress written by tests (and the CLI they start) goes here, never into the user's own state.
+    env: { XDG_STATE_HOME: join(tmpdir(), `socklab-test-state-${process.pid}`) },
   },
 });

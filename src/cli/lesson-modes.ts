@@ -9,7 +9,8 @@ type LessonCommand = Extract<Command, { kind: 'lesson' | 'replay' }>;
 
 export async function runLessonMode(command: LessonCommand, io: Io): Promise<number> {
   const { curriculum, diagnostics } = await loadLessons(command.lessons);
-  for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  // Only what keeps a lesson from loading: warnings are for `socklab validate`.
+  for (const d of diagnostics) if (d.severity === 'error') io.stderr.write(`${formatDiagnostic(d)}\n`);
 
   const wanted = command.kind === 'lesson' ? command.lesson : command.target;
   const lesson = findLesson(curriculum, wanted);

@@ -8,11 +8,12 @@ export async function listLessons(source: LessonSource, io: Io): Promise<number>
   const { curriculum, diagnostics } = await loadLessons(source);
   const { store, warning } = await ProgressStore.open();
   if (warning) io.stderr.write(`socklab: ${warning}\n`);
-  for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  // Only what keeps a lesson from loading: warnings are for `socklab validate`.
+  for (const d of diagnostics) if (d.severity === 'error') io.stderr.write(`${formatDiagnostic(d)}\n`);
   const lessons = curriculum.lessons;
   if (lessons.length === 0) {
     io.stdout.write('No lessons found.\n');
-    return diagnostics.length > 0 ? 1 : 0;
+    return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   }
   const idWidth = Math.max(...lessons.map((l) => l.id.length));
   const numberWidth = String(lessons.length).length;
