@@ -67,3 +67,13 @@ describe('consoleWindow', () => {
     expect(view.lines.map((l) => l.text)).toEqual(['49', '>>> while True:', '...     d = s.recv(1024)']);
   });
 });
+
+describe('wrapping', () => {
+  it('wraps notes at spaces, aligned after the #, and output at the width', () => {
+    const note: ConsoleEntry = { kind: 'note', tone: 'note', text: 'A server waits at an address its clients know. Here you build the server.' };
+    const window = consoleWindow([note], [], 40, 10, 0);
+    expect(window.lines.map((l) => l.text)).toEqual(['# A server waits at an address its', '  clients know. Here you build the', '  server.']);
+    const printed: ConsoleEntry = { kind: 'statement', source: 'x', output: `${'b'.repeat(50)}\n`, error: null } as ConsoleEntry;
+    expect(consoleWindow([printed], [], 40, 10, 0).lines.map((l) => l.text)).toEqual(['>>> x', 'b'.repeat(40), 'b'.repeat(10)]);
+  });
+});

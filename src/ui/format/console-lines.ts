@@ -1,7 +1,7 @@
 // The console's entries as screen lines: safe, wrapped to the width, and only as many as are shown.
 import type { ConsoleEntry } from '../state/types';
 import { safeLines } from './safe-text';
-import { wrapLine } from './text-width';
+import { wordWrap, wrapLine } from './text-width';
 
 export type ConsoleTone = 'input' | 'output' | 'error' | 'note' | 'warning' | 'success' | 'hint';
 
@@ -48,8 +48,19 @@ export function entryLines(entry: ConsoleEntry): ConsoleLine[] {
   return [...sourceLines(entry.source), ...outputLines(entry.output, entry.error !== null)];
 }
 
+const PROSE: ReadonlySet<ConsoleTone> = new Set(['note', 'warning', 'success', 'hint']);
+
+/**
+ * Statements and program output wrap at the width, as a terminal wraps them; socklab's own notes are
+ * prose, so they wrap at spaces and their continuation lines line up after the `# `.
+ */
 function wrapped(lines: ConsoleLine[], width: number): ConsoleLine[] {
-  return lines.flatMap((line) => wrapLine(line.text, width).map((text) => ({ text, tone: line.tone })));
+  return lines.flatMap((line) => {
+    if (!PROSE.has(line.tone) || !line.text.startsWith('# ') || width < 20) {
+      return wrapLine(line.text, width).map((text) => ({ text, tone: line.tone }));
+    }
+    return wordWrap(line.text.slice(2), width - 2).map((text, i) => ({ text: `${i === 0 ? '# ' : '  '}${text}`, tone: line.tone }));
+  });
 }
 
 export interface ConsoleWindow {
