@@ -1,7 +1,7 @@
 // Transcripts exported: a lesson taken with mistakes and a rewind, and a sandbox session with a line
 // interrupted by Ctrl+C, a line that is not Python and one socklab does not run. Each program runs
 // with python3 and prints what the recording printed. And `socklab export` on the command line.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from '../../src/session/session';
@@ -10,24 +10,13 @@ import { readTranscriptFile } from '../../src/session/transcript/reader';
 import type { StatementRecord, Transcript } from '../../src/session/transcript/format';
 import { transcriptPlan } from '../../src/export/export-plan';
 import { pythonProgram } from '../../src/export/python-program';
-import { runMain, tempDir } from '../transcript/helpers';
+import { runMain, tempDirWithOwnState } from '../transcript/helpers';
 import { normalisedOutputs, runPython, splitLike } from './helpers';
 
 const FIXTURES = join(import.meta.dirname, '..', 'lesson', 'fixtures', 'good');
 const LESSONS = ['--lessons', FIXTURES, '--no-builtin'];
 
-let dir: ReturnType<typeof tempDir>;
-let savedState: string | undefined;
-beforeAll(() => {
-  dir = tempDir();
-  savedState = process.env['XDG_STATE_HOME'];
-  process.env['XDG_STATE_HOME'] = join(dir.path, 'state');
-});
-afterAll(() => {
-  if (savedState === undefined) delete process.env['XDG_STATE_HOME'];
-  else process.env['XDG_STATE_HOME'] = savedState;
-  dir.remove();
-});
+const dir = tempDirWithOwnState();
 
 async function transcriptOf(file: string): Promise<Transcript> {
   const read = await readTranscriptFile(file);

@@ -3,23 +3,15 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { SYS, connect, getsockname, recv, send, type SockAddr } from '../../src/sys/index';
 import { FdTracker, waitFor } from '../sys/helpers';
-import { blockedNow, newSession, openFdCount, until, type Session } from './helpers';
+import { blockedNow, freshSessionPerTest, until, type Session } from './helpers';
 
 let session: Session;
 let tracker: FdTracker;
-let fdsBefore: number;
-
+freshSessionPerTest((s) => (session = s));
 beforeEach(() => {
-  session = newSession();
   tracker = new FdTracker();
-  fdsBefore = openFdCount();
 });
-
-afterEach(() => {
-  session.registry.closeAll();
-  tracker.closeAll();
-  expect(openFdCount()).toBe(fdsBefore);
-});
+afterEach(() => tracker.closeAll());
 
 /** A client socket of the test itself (not the learner's), connected to `to`. */
 async function outsideClient(to: SockAddr): Promise<number> {

@@ -1,6 +1,7 @@
 // A socklab session for the socket tests: an interpreter with the socket and select modules, its
 // registry of sockets, and ways to run the learner's lines and count this process's open fds.
 import { readdirSync } from 'node:fs';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { createServer } from 'node:net';
 import { Interpreter, type LineResult, type RunOptions } from '../../src/py/interpreter';
 import type { RuntimeEvent } from '../../src/py/events';
@@ -45,6 +46,27 @@ export function newSession(): Session {
       return out;
     },
   };
+}
+
+/**
+ * Gives each test of the file a fresh session (running `lines` first) through `assign`, and checks
+ * after each test that every socket is closed and the process holds no more fds than before it.
+ * A file's own afterEach, registered after this, runs before the check.
+ */
+export function freshSessionPerTest(assign: (session: Session) => void, lines: readonly string[] = []): void {
+  let session: Session;
+  let fdsBefore = 0;
+  beforeEach(async () => {
+    session = newSession();
+    assign(session);
+    fdsBefore = openFdCount();
+    await session.runAll(lines);
+  });
+  afterEach(() => {
+    session.registry.closeAll();
+    expect(session.registry.live()).toEqual([]);
+    expect(openFdCount()).toBe(fdsBefore);
+  });
 }
 
 /** How many fds this process has open now. */

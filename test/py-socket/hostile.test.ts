@@ -1,23 +1,12 @@
 // Huge and hostile arguments get CPython's clean errors; thousands of sockets run into the fd limit
 // with CPython's EMFILE error, and the end of the session still closes every one of them.
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { newSession, openFdCount, type Session } from './helpers';
+import { freshSessionPerTest, type Session } from './helpers';
 
 let session: Session;
-let fdsBefore: number;
-
-beforeEach(async () => {
-  session = newSession();
-  fdsBefore = openFdCount();
-  await session.runAll(['import socket', "srv = socket.create_server(('127.0.0.1', 0))", 'c = socket.create_connection(srv.getsockname())', 'conn, addr = srv.accept()']);
-});
-
-afterEach(() => {
-  session.registry.closeAll();
-  expect(openFdCount()).toBe(fdsBefore);
-});
+freshSessionPerTest((s) => (session = s), ['import socket', "srv = socket.create_server(('127.0.0.1', 0))", 'c = socket.create_connection(srv.getsockname())', 'conn, addr = srv.accept()']);
 
 interface ManySockets {
   output: string;

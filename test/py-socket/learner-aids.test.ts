@@ -1,25 +1,14 @@
 // What helps the learner: help() on every function and method, completion of methods and constants,
 // the call labels of blocked events, and the bytes events of every call that returns bytes.
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { PyModule } from '../../src/py/objects/module';
 import { PyType } from '../../src/py/objects/object';
 import { PyMethodDescriptor, PyNativeFunction } from '../../src/py/objects/function';
 import { callLabel } from '../../src/py/modules/socket/describe';
-import { newSession, openFdCount, type Session } from './helpers';
+import { freshSessionPerTest, type Session } from './helpers';
 
 let session: Session;
-let fdsBefore: number;
-
-beforeEach(async () => {
-  session = newSession();
-  fdsBefore = openFdCount();
-  await session.runAll(['import socket, select', 's = socket.socket()']);
-});
-
-afterEach(() => {
-  session.registry.closeAll();
-  expect(openFdCount()).toBe(fdsBefore);
-});
+freshSessionPerTest((s) => (session = s), ['import socket, select', 's = socket.socket()']);
 
 describe('help', () => {
   it('explains each method and function in a paragraph', async () => {

@@ -1,8 +1,8 @@
 // Real peers: python3 servers and clients in child processes (curriculum P2, P3, P6) talking to the
 // sockets the learner's statements make in socklab, in both directions.
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect, afterEach } from 'vitest';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { freePort, newSession, openFdCount, type Session } from './helpers';
+import { freePort, freshSessionPerTest, type Session } from './helpers';
 
 /** A python3 program in a child process; its stdout collected, 'ready' awaited when asked. */
 class PythonPeer {
@@ -94,7 +94,7 @@ c.close()
 `;
 
 let session: Session;
-let fdsBefore: number;
+freshSessionPerTest((s) => (session = s), ['import socket']);
 const peers: PythonPeer[] = [];
 
 function python(source: string, ...args: (string | number)[]): PythonPeer {
@@ -103,16 +103,8 @@ function python(source: string, ...args: (string | number)[]): PythonPeer {
   return peer;
 }
 
-beforeEach(async () => {
-  session = newSession();
-  fdsBefore = openFdCount();
-  await session.run('import socket');
-});
-
 afterEach(() => {
   for (const peer of peers.splice(0)) peer.kill();
-  session.registry.closeAll();
-  expect(openFdCount()).toBe(fdsBefore);
 });
 
 describe('socklab as the client of a python3 server', () => {

@@ -1,23 +1,12 @@
 // The registry of a session's sockets, the contract with the session layer: serials never reused,
 // live sockets in creation order, closed ones handed over once with their last addresses, change
 // notifications, and closeAll leaving no fd open.
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { PyObject } from '../../src/py/objects/object';
-import { blockedNow, newSession, openFdCount, until, type Session } from './helpers';
+import { blockedNow, freshSessionPerTest, openFdCount, type Session, until } from './helpers';
 
 let session: Session;
-let fdsBefore: number;
-
-beforeEach(async () => {
-  session = newSession();
-  fdsBefore = openFdCount();
-  await session.run('import socket');
-});
-
-afterEach(() => {
-  session.registry.closeAll();
-  expect(openFdCount()).toBe(fdsBefore);
-});
+freshSessionPerTest((s) => (session = s), ['import socket']);
 
 function global(name: string): PyObject {
   const value = session.interpreter.globals.get(name);
@@ -97,6 +86,7 @@ describe('SocketRegistry', () => {
   });
 
   it('closes every socket once in closeAll, marks the objects closed, and can be called again', async () => {
+    const fdsBefore = openFdCount();
     await session.runAll(["srv = socket.create_server(('127.0.0.1', 0))", 'c = socket.create_connection(srv.getsockname())', 'conn, addr = srv.accept()']);
     let changes = 0;
     session.registry.onChange(() => changes++);
@@ -121,6 +111,7 @@ describe('SocketRegistry', () => {
   });
 
   it('counts a detached fd as closed for the object, keeps it open, wraps it again, and closes it at the end', async () => {
+    const fdsBefore = openFdCount();
     await session.run("u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(('127.0.0.1', 0))");
     const before = openFdCount();
     expect(await session.run('fd = u.detach(); fd == -1, u.fileno()')).toBe('(False, -1)\n');

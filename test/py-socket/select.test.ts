@@ -1,24 +1,9 @@
 // select.select over a listener and its clients (curriculum P5), its waits, and its errors.
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { blockedNow, newSession, openFdCount, until, type Session } from './helpers';
+import { describe, it, expect } from 'vitest';
+import { blockedNow, freshSessionPerTest, newSession, type Session, until } from './helpers';
 
 let session: Session;
-let fdsBefore: number;
-
-beforeEach(async () => {
-  session = newSession();
-  fdsBefore = openFdCount();
-  await session.runAll([
-    'import socket, select',
-    "srv = socket.create_server(('127.0.0.1', 0))",
-    'inputs = [srv]',
-  ]);
-});
-
-afterEach(() => {
-  session.registry.closeAll();
-  expect(openFdCount()).toBe(fdsBefore);
-});
+freshSessionPerTest((s) => (session = s), ['import socket, select', "srv = socket.create_server(('127.0.0.1', 0))", 'inputs = [srv]']);
 
 describe('select over a listener and its clients', () => {
   it('reports the listener readable when a client waits, and a client readable when it sent data', async () => {

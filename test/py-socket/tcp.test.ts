@@ -1,7 +1,7 @@
 // TCP over loopback, IPv4 and IPv6, through the interpreter as the learner types it: a whole
 // conversation, the values and reprs CPython prints, and the errors of the classic mistakes.
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { newSession, openFdCount, type Session } from './helpers';
+import { describe, it, expect, beforeEach } from 'vitest';
+import { freshSessionPerTest, type Session } from './helpers';
 
 const FAMILIES = [
   { name: 'IPv4', af: 'AF_INET', host: '127.0.0.1', addr: (port: string) => `('127.0.0.1', ${port})` },
@@ -9,18 +9,7 @@ const FAMILIES = [
 ];
 
 let session: Session;
-let fdsBefore: number;
-
-beforeEach(() => {
-  session = newSession();
-  fdsBefore = openFdCount();
-});
-
-afterEach(() => {
-  session.registry.closeAll();
-  expect(session.registry.live()).toEqual([]);
-  expect(openFdCount()).toBe(fdsBefore);
-});
+freshSessionPerTest((s) => (session = s));
 
 describe.each(FAMILIES)('a TCP conversation over $name', ({ af, host, addr }) => {
   beforeEach(async () => {

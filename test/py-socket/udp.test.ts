@@ -1,20 +1,10 @@
 // UDP over loopback, IPv4 and IPv6: datagrams keep their boundaries, recvfrom says who sent them, a
 // short buffer truncates, and a blocked recvfrom tells the learner how to send one with nc.
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { blockedNow, newSession, openFdCount, until, type Session } from './helpers';
+import { describe, it, expect, beforeEach } from 'vitest';
+import { blockedNow, freshSessionPerTest, newSession, type Session, until } from './helpers';
 
 let session: Session;
-let fdsBefore: number;
-
-beforeEach(() => {
-  session = newSession();
-  fdsBefore = openFdCount();
-});
-
-afterEach(() => {
-  session.registry.closeAll();
-  expect(openFdCount()).toBe(fdsBefore);
-});
+freshSessionPerTest((s) => (session = s));
 
 describe.each([
   { name: 'IPv4', af: 'AF_INET', host: '127.0.0.1', tuple: (p: string) => `('127.0.0.1', ${p})`, shown: (p: string) => `127.0.0.1:${p}` },

@@ -168,6 +168,18 @@ describe('% formatting', () => {
     expect(pyErrorText(() => percentFormatStr('%d', newStr('x')))).toBe('TypeError: %d format: a real number is required, not str');
     expect(pyErrorText(() => percentFormatStr('%z', newInt(1)))).toBe("ValueError: unsupported format character 'z' (0x7a) at index 1");
   });
+
+  it("prints '%' only for '%%': a '%' directive with a width takes an argument, then is refused", () => {
+    expect(percentFormatStr('a%%b', newTuple([]))).toBe('a%b');
+    expect(text(percentFormatBytes(latin1('a%%b%s'), newTuple([new PyBytes(latin1('c'))])))).toBe('a%bc');
+    expect(pyErrorText(() => percentFormatStr('%5%', newTuple([])))).toBe('TypeError: not enough arguments for format string');
+    expect(pyErrorText(() => percentFormatStr('%s %5%', newTuple([newInt(1), newInt(2)])))).toBe(
+      "ValueError: unsupported format character '%' (0x25) at index 5",
+    );
+    expect(pyErrorText(() => percentFormatBytes(latin1('%-%'), newTuple([new PyBytes(latin1('x'))])))).toBe(
+      "ValueError: unsupported format character '%' (0x25) at index 2",
+    );
+  });
 });
 
 describe('str.format', () => {

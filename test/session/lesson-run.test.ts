@@ -1,73 +1,15 @@
 // The lesson engine on real sockets: a step passed by a peer acting while the learner does nothing,
 // hints and solutions, rewinding with :back on fresh ports, and autoplay not advancing early.
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseLessonText, type Lesson } from '../../src/lesson';
+import type { Lesson } from '../../src/lesson';
+import { arrivingClientLesson } from '../support/arriving-client-lesson';
+import { until } from '../py-socket/helpers';
 import { Session } from '../../src/session/session';
 import { LessonRun, type LessonRunEvent } from '../../src/session/lesson/lesson-run';
 import { autoplay } from '../../src/session/lesson/autoplay';
 
-const LESSON = `---
-id: waiting-client
-title: A client arrives by itself
-summary: The second step is done when a client connects, without a statement.
-peers:
-  client:
-    kind: tcp-client
----
-
-\`\`\`python
-import socket
-\`\`\`
-
-## Listen
-
-Make a listening socket.
-
-\`\`\`python
-s = socket.socket()
-s.bind((HOST, PORT))
-s.listen(5)
-\`\`\`
-
-\`\`\`check
-state(s) == 'LISTEN'
-\`\`\`
-
-> hint: bind, then listen.
-> hint: Type the three calls.
-
-\`\`\`peer when=done
-wait(150)
-client.connect(PORT)
-\`\`\`
-
-## Watch the queue
-
-Do nothing: a client connects by itself, and the queue shows it.
-
-\`\`\`python
-s
-\`\`\`
-
-\`\`\`check
-accept_queue(s) == 1
-\`\`\`
-
-## Accept it
-
-\`\`\`python
-conn, addr = s.accept()
-\`\`\`
-
-\`\`\`check
-defined('conn') and state(conn) == 'ESTABLISHED'
-\`\`\`
-`;
-
 function lesson(): Lesson {
-  const parsed = parseLessonText(LESSON, 'waiting-client.md');
-  if (!parsed.lesson) throw new Error(parsed.diagnostics.map((d) => `${d.line}: ${d.message}`).join('\n'));
-  return parsed.lesson;
+  return arrivingClientLesson({ id: 'waiting-client', doneBlock: 'wait(150)\nclient.connect(PORT)', importInPreamble: true });
 }
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -85,10 +27,6 @@ function start(): { run: LessonRun; events: LessonRunEvent[] } {
     session.close();
   });
   return { run, events };
-}
-
-async function until(ok: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
 }
 
 describe('LessonRun', () => {

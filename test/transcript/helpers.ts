@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
 import type { Step } from '../../src/lesson/model';
 import type { Io } from '../../src/cli/main';
 import type { StatementResult } from '../../src/session/types';
@@ -11,6 +12,31 @@ import type { StatementResult } from '../../src/session/types';
 export function tempDir(): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), 'socklab-transcript-'));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/**
+ * A temporary directory shared by a file's tests, with XDG_STATE_HOME pointed inside it while they run:
+ * taking a lesson saves progress, and it must not land in the user's own state.
+ */
+export function tempDirWithOwnState(): { readonly path: string } {
+  let dir: ReturnType<typeof tempDir> | null = null;
+  let savedState: string | undefined;
+  beforeAll(() => {
+    dir = tempDir();
+    savedState = process.env['XDG_STATE_HOME'];
+    process.env['XDG_STATE_HOME'] = join(dir.path, 'state');
+  });
+  afterAll(() => {
+    if (savedState === undefined) delete process.env['XDG_STATE_HOME'];
+    else process.env['XDG_STATE_HOME'] = savedState;
+    dir?.remove();
+  });
+  return {
+    get path(): string {
+      if (!dir) throw new Error('the directory exists only while the tests run');
+      return dir.path;
+    },
+  };
 }
 
 export function result(over: Partial<StatementResult> = {}): StatementResult {

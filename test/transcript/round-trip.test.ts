@@ -2,27 +2,15 @@
 // sockets: the sandbox, a lesson taken in plain mode (with its colon commands), and a lesson playing
 // itself. A replay prints exactly what the recording session printed; a live replay finds no
 // difference; a tampered recording shows exactly the tampered statement, with exit status 1.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runMain, tempDir } from './helpers';
+import { runMain, tempDirWithOwnState } from './helpers';
 
 const FIXTURES = join(import.meta.dirname, '..', 'lesson', 'fixtures', 'good');
 const LESSONS = ['--lessons', FIXTURES, '--no-builtin'];
 
-let dir: ReturnType<typeof tempDir>;
-let savedState: string | undefined;
-beforeAll(() => {
-  dir = tempDir();
-  // Taking a lesson saves progress: keep it in the test's own directory.
-  savedState = process.env['XDG_STATE_HOME'];
-  process.env['XDG_STATE_HOME'] = join(dir.path, 'state');
-});
-afterAll(() => {
-  if (savedState === undefined) delete process.env['XDG_STATE_HOME'];
-  else process.env['XDG_STATE_HOME'] = savedState;
-  dir.remove();
-});
+const dir = tempDirWithOwnState();
 
 /** Changes the output of the statement record whose source is `source`; returns its line number. */
 function tamper(file: string, source: string, output: string): number {

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadCurriculum, parseLessonText } from '../../src/lesson';
+import { loadCurriculum } from '../../src/lesson';
+import { arrivingClientLesson } from '../support/arriving-client-lesson';
 import type { Curriculum, Lesson } from '../../src/lesson/model';
 import { ProgressStore } from '../../src/lesson/progress';
 import { driveApp, keys, type AppDriver } from './app-harness';
@@ -112,60 +113,11 @@ describe('App in a lesson', () => {
   });
 });
 
-// The second step is done by a peer alone: a client connects once the server listens.
-const BY_ITSELF = `---
-id: client-arrives
-title: A client arrives by itself
-summary: The second step is done when a client connects, without a statement.
-peers:
-  client:
-    kind: tcp-client
----
-
-## Listen
-
-\`\`\`python
-import socket
-s = socket.socket()
-s.bind((HOST, PORT))
-s.listen(5)
-\`\`\`
-
-\`\`\`check
-state(s) == 'LISTEN'
-\`\`\`
-
-\`\`\`peer when=done
-wait(100)
-client.connect(PORT)
-\`\`\`
-
-## Watch the queue
-
-\`\`\`python
-s
-\`\`\`
-
-\`\`\`check
-accept_queue(s) == 1
-\`\`\`
-
-## Accept it
-
-\`\`\`python
-conn, addr = s.accept()
-\`\`\`
-
-\`\`\`check
-defined('conn')
-\`\`\`
-`;
-
 describe('App in a lesson whose peer finishes a step', () => {
   it('shows the step done, as when a statement finishes it', async () => {
-    const parsed = parseLessonText(BY_ITSELF, 'client-arrives.md');
-    if (!parsed.lesson) throw new Error(parsed.diagnostics.map((d) => d.message).join('\n'));
-    app = await driveApp({ start: { kind: 'lesson', lesson: parsed.lesson, fromStep: 0 }, curriculum: { lessons: [parsed.lesson] } });
+    // the second step is done by a peer alone: a client connects once the server listens
+    const arriving = arrivingClientLesson({ id: 'client-arrives', doneBlock: 'wait(100)\nclient.connect(PORT)' });
+    app = await driveApp({ start: { kind: 'lesson', lesson: arriving, fromStep: 0 }, curriculum: { lessons: [arriving] } });
     for (let i = 0; i < 4; i++) {
       await app.until(() => app!.promptLine().startsWith('>>>  '));
       const call = app.promptLine().slice(5);

@@ -70,7 +70,7 @@ describe('consoleWindow', () => {
 
 describe('wrapping', () => {
   it('wraps notes at spaces, aligned after the #, and output at the width', () => {
-    const note: ConsoleEntry = { kind: 'note', tone: 'note', text: 'A server waits at an address its clients know. Here you build the server.' };
+    const note: ConsoleEntry = { kind: 'note', tone: 'info', text: 'A server waits at an address its clients know. Here you build the server.' };
     const window = consoleWindow([note], [], 40, 10, 0);
     expect(window.lines.map((l) => l.text)).toEqual(['# A server waits at an address its', '  clients know. Here you build the', '  server.']);
     const printed: ConsoleEntry = { kind: 'statement', source: 'x', output: `${'b'.repeat(50)}\n`, error: null } as ConsoleEntry;

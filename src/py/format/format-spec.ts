@@ -169,6 +169,12 @@ export function formatStr(value: string, specText: string): string {
 
 const INT_TYPES = new Set(['b', 'c', 'd', 'o', 'x', 'X', 'n', '']);
 const FLOAT_TYPES = new Set(['e', 'E', 'f', 'F', 'g', 'G', '%', 'n', '']);
+const RADIX_TYPES: Readonly<Record<string, { base: number; prefix: string }>> = {
+  b: { base: 2, prefix: '0b' },
+  o: { base: 8, prefix: '0o' },
+  x: { base: 16, prefix: '0x' },
+  X: { base: 16, prefix: '0X' },
+};
 
 export function formatInt(value: bigint, specText: string, typeName = 'int'): string {
   const spec = parseFormatSpec(specText, typeName, 'd');
@@ -189,33 +195,11 @@ export function formatInt(value: bigint, specText: string, typeName = 'int'): st
   }
   const negative = value < 0n;
   const magnitude = negative ? -value : value;
-  let digits: string;
-  let prefix = '';
-  let groupSize = 3;
-  switch (spec.type) {
-    case 'b':
-      digits = magnitude.toString(2);
-      prefix = '0b';
-      groupSize = 4;
-      break;
-    case 'o':
-      digits = magnitude.toString(8);
-      prefix = '0o';
-      groupSize = 4;
-      break;
-    case 'x':
-      digits = magnitude.toString(16);
-      prefix = '0x';
-      groupSize = 4;
-      break;
-    case 'X':
-      digits = magnitude.toString(16).toUpperCase();
-      prefix = '0X';
-      groupSize = 4;
-      break;
-    default:
-      digits = intToDecimal(magnitude);
-  }
+  const radix = RADIX_TYPES[spec.type];
+  // with '_', binary, octal and hex digits are grouped by four, decimal ones by three
+  const digits = radix ? (spec.type === 'X' ? magnitude.toString(16).toUpperCase() : magnitude.toString(radix.base)) : intToDecimal(magnitude);
+  const prefix = radix?.prefix ?? '';
+  const groupSize = radix ? 4 : 3;
   return layoutNumber(
     { sign: signText(negative, spec.sign), prefix: spec.alternate ? prefix : '', digits, rest: '' },
     spec,

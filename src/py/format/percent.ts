@@ -8,36 +8,48 @@ import { MAX_TEXT_LENGTH } from '../objects/limits';
 import { repr, str } from '../ops/repr';
 import { memoryError, overflowError, typeError } from '../exceptions/raise';
 import { asciiEscape } from './str-repr';
-import { finish, nextArg, parseDirective, selectKeyed, startState, unsupportedConversion, type Directive, type Flags } from './percent-directive';
+import { finish, nextArg, parseDirective, selectKeyed, startState, unsupportedConversion, type ArgState, type Directive, type Flags } from './percent-directive';
 import { formatFloatPercent, formatInteger, padText } from './percent-numbers';
+
+/**
+ * Walks a template (bytes read as latin-1 text): hands each run of literal text to `literal` as a
+ * [from, to) range of the template, and each directive, with its argument, to `convert`.
+ */
+function walkTemplate(text: string, state: ArgState, literal: (from: number, to: number) => void, convert: (value: PyObject, d: Directive) => void): void {
+  let i = 0;
+  while (i < text.length) {
+    const next = text.indexOf('%', i);
+    if (next < 0) {
+      literal(i, text.length);
+      return;
+    }
+    literal(i, next);
+    if (text[next + 1] === '%') {
+      literal(next, next + 1);
+      i = next + 2;
+      continue;
+    }
+    const d = parseDirective(text, next + 1, state);
+    if (d.key !== null) selectKeyed(state, d.key);
+    i = d.end;
+    // only '%%' itself prints a '%': CPython 3.11 treats '%5%' as a directive that takes an argument
+    // and then rejects '%' as its conversion
+    convert(nextArg(state), d);
+  }
+}
 
 export function percentFormatStr(template: string, args: PyObject): string {
   const state = startState(args);
   let out = '';
-  let i = 0;
-  while (i < template.length) {
-    const next = template.indexOf('%', i);
-    if (next < 0) {
-      out += template.slice(i);
-      break;
-    }
-    out += template.slice(i, next);
-    if (template[next + 1] === '%') {
-      out += '%';
-      i = next + 2;
-      continue;
-    }
-    const d = parseDirective(template, next + 1, state);
-    if (d.key !== null) selectKeyed(state, d.key);
-    i = d.end;
-    if (d.conversion === '%') {
-      out += '%';
-      continue;
-    }
-    const value = nextArg(state);
-    out += convertForStr(value, d, d.end - 1);
-    if (out.length > MAX_TEXT_LENGTH) throw memoryError();
-  }
+  walkTemplate(
+    template,
+    state,
+    (from, to) => (out += template.slice(from, to)),
+    (value, d) => {
+      out += convertForStr(value, d, d.end - 1);
+      if (out.length > MAX_TEXT_LENGTH) throw memoryError();
+    },
+  );
   finish(state);
   return out;
 }
@@ -85,35 +97,20 @@ function asciiBytes(text: string): Uint8Array {
 }
 
 export function percentFormatBytes(template: Uint8Array, args: PyObject): Uint8Array {
-  const text = latin1Text(template);
   const state = startState(args, true);
   const parts: Uint8Array[] = [];
-  let i = 0;
   let total = 0;
-  while (i < text.length) {
-    const next = text.indexOf('%', i);
-    if (next < 0) {
-      parts.push(template.subarray(i));
-      break;
-    }
-    parts.push(template.subarray(i, next));
-    if (text[next + 1] === '%') {
-      parts.push(asciiBytes('%'));
-      i = next + 2;
-      continue;
-    }
-    const d = parseDirective(text, next + 1, state);
-    if (d.key !== null) selectKeyed(state, d.key);
-    i = d.end;
-    if (d.conversion === '%') {
-      parts.push(asciiBytes('%'));
-      continue;
-    }
-    const chunk = convertForBytes(nextArg(state), d, d.end - 1);
-    total += chunk.length;
-    if (total > MAX_TEXT_LENGTH) throw memoryError();
-    parts.push(chunk);
-  }
+  walkTemplate(
+    latin1Text(template),
+    state,
+    (from, to) => parts.push(template.subarray(from, to)),
+    (value, d) => {
+      const chunk = convertForBytes(value, d, d.end - 1);
+      total += chunk.length;
+      if (total > MAX_TEXT_LENGTH) throw memoryError();
+      parts.push(chunk);
+    },
+  );
   finish(state, 'bytes');
   return concatBytes(parts);
 }

@@ -7,7 +7,8 @@ import { parseArgs, sig, type ArgStyle, type Signature } from './args';
 
 export type Slots = (PyObject | undefined)[];
 
-export interface CheckedFunctionSpec {
+/** What every natively defined function or method declares about its arguments. */
+interface CheckedSpec {
   name: string;
   doc: string;
   /** How CPython parses this function's arguments, and its parameters (see args.ts `sig`). */
@@ -16,6 +17,9 @@ export interface CheckedFunctionSpec {
   /** Overrides for the signature: qualname for 'noargs'/'one' messages, `method` for 'python'. */
   signature?: Partial<Signature>;
   flavor?: Flavor;
+}
+
+export interface CheckedFunctionSpec extends CheckedSpec {
   module?: string;
   call: (args: Slots, ctx: CallContext, rest: { args: PyObject[]; kwargs: ReadonlyMap<string, PyObject> }) => NativeResult;
 }
@@ -31,13 +35,7 @@ export function checkedFunction(spec: CheckedFunctionSpec): PyNativeFunction {
   });
 }
 
-export interface CheckedMethodSpec {
-  name: string;
-  doc: string;
-  style: ArgStyle;
-  params?: readonly string[];
-  signature?: Partial<Signature>;
-  flavor?: Flavor;
+export interface CheckedMethodSpec extends CheckedSpec {
   ownerCName?: string;
   call: (self: PyObject, args: Slots, ctx: CallContext) => NativeResult;
 }
