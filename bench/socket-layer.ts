@@ -1,18 +1,15 @@
 // The cost of socklab's socket layer against CPython's socket module, on the same loopback loops in the
 // same run: 100 000 one-byte send+recv pairs over a connected TCP pair, and 100 MB sent in 64 KiB
-// chunks and read back with recv(65536), and again with recv_into (no new buffer per call). Each is repeated and the median round is reported (after a
-// first round that is not counted, on both sides).
+// chunks and read back with recv(65536), and again with recv_into (no new buffer per call). Each is
+// repeated and the median round is reported (after a first round that is not counted, on both sides).
 //
 // socklab runs as it ships: bundled by esbuild (the development loader adds a name-keeping helper to
 // every closure, which would be measured too). Both sides run in child processes of their own.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleEntry } from './lib/bundle';
 import type { LoopSettings, RoundTimes } from './lib/socket-layer-loops';
 
 const SETTINGS: LoopSettings = { pairs: 100_000, bulkBytes: 100 * 1024 * 1024, chunk: 65536, rounds: 5 };
-const ROOT = join(import.meta.dirname, '..');
 
 const CPYTHON_LOOPS = `
 import json, socket, sys, time
@@ -91,21 +88,7 @@ function measureCPython(): Figures {
 }
 
 async function measureSocklab(): Promise<{ raw: Figures; interpreter: Figures }> {
-  // Inside node_modules so that koffi, left out of the bundle like in the CLI's, resolves from it.
-  const dir = join(ROOT, 'node_modules', '.cache', 'socklab-bench');
-  mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, 'socket-layer-loops.mjs');
-  await build({
-    stdin: { contents: SOCKLAB_ENTRY, resolveDir: import.meta.dirname, loader: 'ts' },
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['koffi', 'iconv-lite'],
-    logLevel: 'warning',
-  });
+  const outfile = await bundleEntry('socket-layer-loops.mjs', SOCKLAB_ENTRY, import.meta.dirname, { external: ['koffi', 'iconv-lite'] });
   const out = execFileSync(process.execPath, [outfile, JSON.stringify(SETTINGS)], { maxBuffer: 1 << 20 }).toString();
   const times = JSON.parse(out) as { raw: RoundTimes; interpreter: RoundTimes };
   return { raw: figures(times.raw), interpreter: figures(times.interpreter) };

@@ -9,10 +9,11 @@
 //    and the cost of one read of the table (the screen reads it while idle and while a call waits);
 //  - resident memory when idle, and with 1000 open sockets.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
+import { bundleEntry } from './lib/bundle';
 import { Session } from '../src/session/session';
 import { percentile, residentMiB, startInPty, type PtyProgram } from './lib/pty-frames';
 
@@ -55,24 +56,11 @@ setTimeout(() => process.exit(0), 2000);
 `;
 
 async function buildInkFloor(): Promise<string> {
-  // Inside node_modules, so that the bundle resolves what it leaves out as the CLI's does.
-  const dir = join(ROOT, 'node_modules', '.cache', 'socklab-bench');
-  mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, 'ink-floor.mjs');
-  await build({
-    stdin: { contents: INK_FLOOR, resolveDir: ROOT, loader: 'ts' },
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
+  return bundleEntry('ink-floor.mjs', INK_FLOOR, ROOT, {
     plugins: [noDevtools],
     define: { 'process.env.NODE_ENV': '"production"' },
     banner: { js: "import { createRequire as __require } from 'node:module'; const require = __require(import.meta.url);" },
-    logLevel: 'warning',
   });
-  return outfile;
 }
 
 // As scripts/build.mjs does: Ink imports react-devtools-core only in development.

@@ -1,21 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { encodeText, decodeBytes, codecName } from '../../src/py/codecs/index';
-import { PyException } from '../../src/py/exceptions/classes';
+import { pyErrorText } from './helpers';
 import '../../src/py/runtime';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const hex = (data: Uint8Array) => Buffer.from(data).toString('hex');
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PyException) return error.message;
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 describe('codec names', () => {
   it('resolves the aliases CPython knows', () => {
@@ -25,7 +15,7 @@ describe('codec names', () => {
     expect(['gbk', 'GBK', 'cp936', '936'].map(codecName)).toEqual(Array(4).fill('gbk'));
     expect(codecName('euc-cn')).toBe('gb2312');
     expect(codecName('foo')).toBeNull();
-    expect(errorOf(() => encodeText('x', 'foo'))).toBe('LookupError: unknown encoding: foo');
+    expect(pyErrorText(() => encodeText('x', 'foo'))).toBe('LookupError: unknown encoding: foo');
   });
 });
 
@@ -43,7 +33,7 @@ describe('utf-8', () => {
     [[0xed, 0xa0, 0x80], "'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte"],
     [[0xc0, 0xaf], "'utf-8' codec can't decode byte 0xc0 in position 0: invalid start byte"],
   ])('reports %j as CPython', (input, message) => {
-    expect(errorOf(() => decodeBytes(Uint8Array.from(input)))).toBe(`UnicodeDecodeError: ${message}`);
+    expect(pyErrorText(() => decodeBytes(Uint8Array.from(input)))).toBe(`UnicodeDecodeError: ${message}`);
   });
 
   it('applies the error handlers one maximal subpart at a time', () => {
@@ -57,7 +47,7 @@ describe('utf-8', () => {
 
   it('refuses lone surrogates, a run at a time', () => {
     // A low surrogate before a high one: two lone surrogates (JS would pair them the other way round).
-    expect(errorOf(() => encodeText('a\udc00\ud800x'))).toBe(
+    expect(pyErrorText(() => encodeText('a\udc00\ud800x'))).toBe(
       "UnicodeEncodeError: 'utf-8' codec can't encode characters in position 1-2: surrogates not allowed",
     );
     expect(hex(encodeText('\ud800x', 'utf-8', 'replace'))).toBe('3f78');
@@ -65,26 +55,26 @@ describe('utf-8', () => {
 
   it('looks up an unknown error handler only when an error happens', () => {
     expect(decodeBytes(bytes(0x61), 'utf-8', 'bogus')).toBe('a');
-    expect(errorOf(() => decodeBytes(bytes(0xff), 'utf-8', 'bogus'))).toBe("LookupError: unknown error handler name 'bogus'");
+    expect(pyErrorText(() => decodeBytes(bytes(0xff), 'utf-8', 'bogus'))).toBe("LookupError: unknown error handler name 'bogus'");
   });
 });
 
 describe('ascii and latin-1', () => {
   it('encode runs of unencodable characters as one error', () => {
-    expect(errorOf(() => encodeText('héé', 'ascii'))).toBe(
+    expect(pyErrorText(() => encodeText('héé', 'ascii'))).toBe(
       "UnicodeEncodeError: 'ascii' codec can't encode characters in position 1-2: ordinal not in range(128)",
     );
-    expect(errorOf(() => encodeText('a€', 'latin-1'))).toBe(
+    expect(pyErrorText(() => encodeText('a€', 'latin-1'))).toBe(
       "UnicodeEncodeError: 'latin-1' codec can't encode character '\\u20ac' in position 1: ordinal not in range(256)",
     );
-    expect(errorOf(() => encodeText('😀', 'ascii'))).toContain("character '\\U0001f600'");
+    expect(pyErrorText(() => encodeText('😀', 'ascii'))).toContain("character '\\U0001f600'");
     expect(hex(encodeText('héllo', 'ascii', 'xmlcharrefreplace'))).toBe(hex(encodeText('h&#233;llo')));
     expect(hex(encodeText('hé', 'ascii', 'backslashreplace'))).toBe(hex(encodeText('h\\xe9')));
   });
 
   it('decode', () => {
     expect(decodeBytes(bytes(0xe9), 'latin-1')).toBe('é');
-    expect(errorOf(() => decodeBytes(bytes(0x41, 0xe9), 'ascii'))).toBe(
+    expect(pyErrorText(() => decodeBytes(bytes(0x41, 0xe9), 'ascii'))).toBe(
       "UnicodeDecodeError: 'ascii' codec can't decode byte 0xe9 in position 1: ordinal not in range(128)",
     );
     expect(decodeBytes(bytes(0xe9, 0xe9), 'ascii', 'replace')).toBe('\ufffd\ufffd');
@@ -95,13 +85,13 @@ describe('Chinese codecs', () => {
   it('encode and decode gbk as CPython', () => {
     expect(hex(encodeText('中文', 'gbk'))).toBe('d6d0cec4');
     expect(decodeBytes(bytes(0xd6, 0xd0, 0xce, 0xc4), 'gbk')).toBe('中文');
-    expect(errorOf(() => encodeText('a€', 'gbk'))).toBe(
+    expect(pyErrorText(() => encodeText('a€', 'gbk'))).toBe(
       "UnicodeEncodeError: 'gbk' codec can't encode character '\\u20ac' in position 1: illegal multibyte sequence",
     );
-    expect(errorOf(() => decodeBytes(bytes(0xff, 0x61), 'gbk'))).toBe(
+    expect(pyErrorText(() => decodeBytes(bytes(0xff, 0x61), 'gbk'))).toBe(
       "UnicodeDecodeError: 'gbk' codec can't decode byte 0xff in position 0: illegal multibyte sequence",
     );
-    expect(errorOf(() => decodeBytes(bytes(0x61, 0x81), 'gbk'))).toBe(
+    expect(pyErrorText(() => decodeBytes(bytes(0x61, 0x81), 'gbk'))).toBe(
       "UnicodeDecodeError: 'gbk' codec can't decode byte 0x81 in position 1: incomplete multibyte sequence",
     );
     expect(decodeBytes(bytes(0xd6, 0xd0, 0x80, 0x41), 'gbk', 'replace')).toBe('中\ufffdA');

@@ -5,25 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCPython, scriptLines } from '../support/cpython';
 import { runSocklab } from '../support/socklab-console';
+import { transcriptBlocks } from '../support/normalise-transcript';
 
 const SCRIPTS = join(import.meta.dirname, 'scripts');
 const files = readdirSync(SCRIPTS).filter((f) => f.endsWith('.txt')).sort();
-
-/**
- * The transcript split into one block per statement, '>>> line\n' plus its output, found by the
- * statements' own echo lines (output without a final newline runs into the next echo).
- */
-function blocks(transcript: string, lines: readonly string[]): string[] {
-  const starts: number[] = [];
-  let from = 0;
-  for (const line of lines) {
-    const at = transcript.indexOf(`>>> ${line}\n`, from);
-    if (at < 0) break;
-    starts.push(at);
-    from = at + line.length + 5;
-  }
-  return starts.map((start, i) => transcript.slice(start, starts[i + 1] ?? transcript.length));
-}
 
 describe.each(files)('CPython and socklab print the same for %s', (file) => {
   const lines = scriptLines(readFileSync(join(SCRIPTS, file), 'utf8'));
@@ -32,8 +17,8 @@ describe.each(files)('CPython and socklab print the same for %s', (file) => {
 
   beforeAll(async () => {
     const [python, socklab] = await Promise.all([runCPython(lines), runSocklab(lines)]);
-    expected = blocks(python, lines);
-    actual = blocks(socklab, lines);
+    expected = transcriptBlocks(python, lines);
+    actual = transcriptBlocks(socklab, lines);
   }, 60_000);
 
   it('has one block per statement on both sides', () => {

@@ -7,7 +7,6 @@ import { bytesRepr } from '../../src/py/format/bytes-repr';
 import { percentFormatBytes, percentFormatStr } from '../../src/py/format/percent';
 import { strFormat } from '../../src/py/format/str-format';
 import { intToDecimal } from '../../src/py/format/int-text';
-import { PyException } from '../../src/py/exceptions/classes';
 import { newInt } from '../../src/py/objects/int';
 import { newStr } from '../../src/py/objects/str';
 import { newFloat } from '../../src/py/objects/float';
@@ -15,19 +14,10 @@ import { newTuple } from '../../src/py/objects/tuple';
 import { PyDict } from '../../src/py/objects/dict';
 import { PyBytes } from '../../src/py/objects/bytes';
 import '../../src/py/runtime';
+import { pyErrorText } from './helpers';
 
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 const text = (b: Uint8Array) => String.fromCharCode(...b);
-
-function pyErrorText(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PyException) return error.message;
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 describe('float repr', () => {
   it.each([

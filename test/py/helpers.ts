@@ -2,6 +2,7 @@
 import { Interpreter, type LineResult, type RunOptions } from '../../src/py/interpreter';
 import { createModuleRegistry } from '../../src/py/modules/default-registry';
 import type { ModuleRegistry } from '../../src/py/modules/registry';
+import { PyException } from '../../src/py/exceptions/classes';
 
 export function newInterpreter(modules: ModuleRegistry = createModuleRegistry()): Interpreter {
   return new Interpreter({ modules });
@@ -19,4 +20,15 @@ export async function outputOf(lines: readonly string[], interpreter = newInterp
   let out = '';
   for (const line of lines) out += (await interpreter.runLine(line)).output;
   return out;
+}
+
+/** The Python exception `fn` raises, as the console's last traceback line ('TypeError: ...'). */
+export function pyErrorText(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof PyException) return error.message;
+    throw error;
+  }
+  throw new Error('no error');
 }

@@ -22,11 +22,10 @@ import {
   asBytesLike,
   asUnsigned,
   fromPy,
-  PyException,
   type CheckedMethodSpec,
 } from '../../src/py/index';
 import { createModuleRegistry } from '../../src/py/modules/default-registry';
-import { newInterpreter } from './helpers';
+import { newInterpreter, pyErrorText } from './helpers';
 
 class FakeSocket extends PyObject {
   fd = 3;
@@ -268,22 +267,12 @@ describe('exceptions of a module and OSError by errno', () => {
 });
 
 describe('argument conversions', () => {
-  const message = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (error) {
-      if (error instanceof PyException) return error.message;
-      throw error;
-    }
-    return 'no error';
-  };
-
   it('give the C-level errors', () => {
-    expect(message(() => asCInt(newInt(2n ** 40n)))).toBe('OverflowError: Python int too large to convert to C int');
-    expect(message(() => asCInt(newStr('1')))).toBe("TypeError: 'str' object cannot be interpreted as an integer");
-    expect(message(() => asUnsigned(newInt(70000), 16, 'htons'))).toBe('OverflowError: htons: Python int too large to convert to C 16-bit unsigned integer');
-    expect(message(() => asUnsigned(newInt(-1), 16, 'htons'))).toBe("OverflowError: htons: can't convert negative Python int to C 16-bit unsigned integer");
-    expect(message(() => asParsedInt(newInt(-(2n ** 31n) - 1n)))).toBe('OverflowError: signed integer is less than minimum');
+    expect(pyErrorText(() => asCInt(newInt(2n ** 40n)))).toBe('OverflowError: Python int too large to convert to C int');
+    expect(pyErrorText(() => asCInt(newStr('1')))).toBe("TypeError: 'str' object cannot be interpreted as an integer");
+    expect(pyErrorText(() => asUnsigned(newInt(70000), 16, 'htons'))).toBe('OverflowError: htons: Python int too large to convert to C 16-bit unsigned integer');
+    expect(pyErrorText(() => asUnsigned(newInt(-1), 16, 'htons'))).toBe("OverflowError: htons: can't convert negative Python int to C 16-bit unsigned integer");
+    expect(pyErrorText(() => asParsedInt(newInt(-(2n ** 31n) - 1n)))).toBe('OverflowError: signed integer is less than minimum');
     expect(asCInt(newInt(-5))).toBe(-5);
   });
 });

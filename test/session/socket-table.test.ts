@@ -185,13 +185,7 @@ describe('SocketTable', () => {
     const s = listener(t, 2);
     const port = (getsockname(s) as { port: number }).port;
     t.close(s);
-    const fd = t.socket(SYS.AF_INET, SYS.SOCK_STREAM);
-    try {
-      connect(fd, { family: 2, host: '127.0.0.1', port });
-    } catch (e) {
-      if (!(e instanceof SysError) || e.code !== 'EINPROGRESS') throw e;
-    }
-    await waitFor(fd, SYS.POLLOUT);
+    const fd = await connected(port);
     const [row] = new SocketTable().snapshot([held('L1', 'c', fd)], []);
     expect(row).toMatchObject({ state: 'CLOSE' });
     expect(row!.unsent).toBeUndefined();
