@@ -265,7 +265,7 @@ export class Session {
     for (const t of this.registry.live()) {
       const name = named.get(t.serial) ?? this.names.get(t.serial) ?? '';
       this.names.set(t.serial, name);
-      held.push({ key: `L${t.serial}`, name, owner: 'learner', fd: t.fd });
+      held.push({ key: `L${t.serial}`, name, owner: 'learner', fd: t.fd, type: t.type });
     }
     this.pendingClosed.push(...this.registry.takeClosed().map((t) => this.closedRow(t, named.get(t.serial))));
     for (const peers of this.peers) {

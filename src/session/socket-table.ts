@@ -24,6 +24,8 @@ export interface HeldSocket {
   name: string;
   owner: 'learner' | 'peer';
   fd: number;
+  /** SOCK_STREAM or SOCK_DGRAM when the holder knows it, which spares asking the kernel. */
+  type?: number;
 }
 
 /** A socket closed since the last snapshot, with the addresses it had. */
@@ -137,7 +139,7 @@ export class SocketTable {
     for (const h of held) {
       let view: FdView;
       try {
-        view = probeFd(h.fd);
+        view = probeFd(h.fd, h.type);
       } catch (e) {
         // Closed behind the session's back (or not a socket): nothing the kernel can say about it.
         if (e instanceof SysError) continue;

@@ -80,19 +80,28 @@ export function readTcpInfo(fd: number): { state: number; unacked: number; sacke
 
 /**
  * The kernel's view of a socket fd. Throws SysError EBADF for a closed fd and ENOTSOCK for an fd
- * that is not a socket; everything else a socket cannot answer is simply left out.
+ * that is not a socket; everything else a socket cannot answer is simply left out. `knownType`, when
+ * the caller made the socket and knows its type (it never changes), saves asking SO_TYPE.
  */
-export function probeFd(fd: number): FdView {
+export function probeFd(fd: number, knownType?: number): FdView {
   checkFd(fd, 'getsockopt');
-  const type = intOption(fd, SYS.SOL_SOCKET, SYS.SO_TYPE);
-  // getsockname writes the family even before bind, which saves asking SO_DOMAIN.
+  const type = knownType ?? intOption(fd, SYS.SOL_SOCKET, SYS.SO_TYPE);
+  // getsockname writes the family even before bind, which saves asking SO_DOMAIN (which, when
+  // getsockname fails, says EBADF or ENOTSOCK by throwing).
   lenScratch[0] = addrScratch.length;
   const named = (getsocknameC(fd, addrScratch, lenScratch) as number) >= 0 && lenScratch[0]! >= 2;
   const family = named ? addrScratch.readUInt16LE(0) : intOption(fd, SYS.SOL_SOCKET, SYS.SO_DOMAIN);
   const local = named ? decodeSockaddr(addrScratch, lenScratch[0]!) : null;
+  const inet = family === SYS.AF_INET || family === SYS.AF_INET6;
+  // An internet socket without a port was never bound, connected or listening (a failed connect
+  // gives its port back): it has no peer and nothing queued, so the other calls can be spared.
+  if (inet && local !== null && 'port' in local && local.port === 0) {
+    const view: FdView = { fd, family, type, local, remote: null, unread: 0, listening: false, connected: false };
+    if (type === SYS.SOCK_STREAM) view.tcpState = 'CLOSE';
+    return view;
+  }
   const peer = address(fd, getpeernameC);
   const view: FdView = { fd, family, type, local, remote: peer.addr, unread: 0, listening: false, connected: peer.ok };
-  const inet = family === SYS.AF_INET || family === SYS.AF_INET6;
   if (!inet && type === SYS.SOCK_STREAM) view.listening = intOption(fd, SYS.SOL_SOCKET, SYS.SO_ACCEPTCONN) === 1;
   if (inet && type === SYS.SOCK_STREAM) {
     const info = readTcpInfo(fd);

@@ -53,6 +53,17 @@ describe.each(FAMILIES)('the kernel view over %s', (_name, family) => {
     const view = probeFd(fd);
     expect(view).toMatchObject({ fd, family, type: SYS.SOCK_STREAM, tcpState: 'CLOSE', remote: null, unread: 0 });
     expect(view.local).toMatchObject({ family, port: 0 });
+    expect(probeFd(fd, SYS.SOCK_STREAM)).toEqual(view);
+  });
+
+  it('reads the same view when the caller says the type, for sockets with a port', async () => {
+    const server = listener(t, family, 5);
+    const { client, conn } = await tcpConnection(t, family);
+    const udp = t.socket(family, SYS.SOCK_DGRAM);
+    bind(udp, loopback(family, 0));
+    for (const [fd, type] of [[server, SYS.SOCK_STREAM], [client, SYS.SOCK_STREAM], [conn, SYS.SOCK_STREAM], [udp, SYS.SOCK_DGRAM]] as const) {
+      expect(probeFd(fd, type)).toEqual(probeFd(fd));
+    }
   });
 
   it('shows LISTEN with 2 connections waiting and backlog 5, in TCP_INFO and in /proc', async () => {
@@ -142,11 +153,13 @@ describe('probeFd and socketInode on other fds', () => {
     expect(inode).toBeGreaterThan(0);
     t.close(fd);
     expect(sysErrorOf(() => probeFd(fd)).errno).toBe(ERRNO.EBADF);
+    expect(sysErrorOf(() => probeFd(fd, SYS.SOCK_STREAM)).errno).toBe(ERRNO.EBADF);
     expect(sysErrorOf(() => socketInode(fd)).errno).toBe(ERRNO.EBADF);
     expect(sysErrorOf(() => probeFd(-3)).errno).toBe(ERRNO.EBADF);
     const file = openSync(join(dir, 'plain.txt'), 'w');
     try {
       expect(sysErrorOf(() => probeFd(file)).errno).toBe(ERRNO.ENOTSOCK);
+      expect(sysErrorOf(() => probeFd(file, SYS.SOCK_STREAM)).errno).toBe(ERRNO.ENOTSOCK);
       expect(socketInode(file)).toBeNull();
     } finally {
       closeSync(file);
