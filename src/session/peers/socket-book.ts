@@ -122,7 +122,7 @@ export class SocketBook {
 
   /** The open sockets, in the order they were opened. */
   held(): HeldSocket[] {
-    return [...this.open.values()].map((s) => ({ key: s.key, name: s.name, owner: 'peer' as const, fd: s.fd }));
+    return [...this.open.values()].map((s) => ({ key: s.key, name: s.name, owner: 'peer' as const, fd: s.fd, type: s.type }));
   }
 
   /** The sockets closed since the last call, each reported once. */
