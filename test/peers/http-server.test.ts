@@ -32,7 +32,7 @@ describe('http-server peer', () => {
   it('listens when started, and says so', async () => {
     const { host, port } = await started();
     expect(host.state('web')).toBe('LISTEN');
-    expect(host.held()).toEqual([{ key: expect.any(String), name: 'web server', owner: 'peer', fd: expect.any(Number) }]);
+    expect(host.held()).toEqual([{ key: expect.any(String), name: 'web server', owner: 'peer', fd: expect.any(Number), type: SYS.SOCK_STREAM }]);
     const view = probeFd(host.held()[0]!.fd);
     expect(view).toMatchObject({ tcpState: 'LISTEN', backlog: 5, local: { host: '127.0.0.1', port } });
     expect(texts(host)).toContain(`web server listening on 127.0.0.1:${port} (backlog 5)`);

@@ -51,7 +51,7 @@ describe('tcp-client peer', () => {
     await host.run(block(act.connect('client')));
     expect(host.state('client')).toBe('ESTABLISHED');
     expect(host.connections('client')).toBe(1);
-    expect(host.held()).toEqual([{ key: expect.any(String), name: 'client', owner: 'peer', fd: expect.any(Number) }]);
+    expect(host.held()).toEqual([{ key: expect.any(String), name: 'client', owner: 'peer', fd: expect.any(Number), type: SYS.SOCK_STREAM }]);
     const conn = await acceptOne(server);
     const from = probeFd(conn).remote as SockAddr & { port: number };
     expect(texts(host)).toContain(`client connected to 127.0.0.1:${port} from 127.0.0.1:${from.port}`);
