@@ -93,6 +93,18 @@ describe('App in the sandbox, on real sockets', () => {
     expect(after).toContain("NameError: name 's' is not defined");
   });
 
+  it('takes keys that arrive in one chunk in order: Backspace and Enter, Tab and Enter, then the lines after', async () => {
+    app = await driveApp({ start: { kind: 'sandbox' } });
+    await app.until((f) => f.includes('sandbox: every statement runs on a real socket'));
+    app.press('x = 12\x7f3\r');
+    await app.until((f) => f.includes('>>> x = 13') && app!.promptLine() === '>>>');
+    await app.run('import socket');
+    app.press('socket.SOCK_DG\t\rx + 1\r');
+    const frame = await app.until((f) => f.includes('>>> x + 1\n14'));
+    expect(frame).toContain('>>> socket.SOCK_DGRAM\n<SocketKind.SOCK_DGRAM: 2>');
+    expect(app.promptLine()).toBe('>>>');
+  });
+
   it('quits with Ctrl+C twice at the prompt, and with exit()', async () => {
     app = await driveApp({ start: { kind: 'sandbox' } });
     await app.until((f) => f.includes('sandbox:'));

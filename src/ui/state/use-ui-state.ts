@@ -5,6 +5,7 @@ import { useCallback, useRef, useState } from 'react';
 import { classifySubmission, type Command } from '../commands/parse-command';
 import { mapKey, type KeyFlags } from '../keys/key-map';
 import { editLine } from '../keys/text-input-edit';
+import { splitChunk } from '../keys/split-chunk';
 import type { Completer } from './completion';
 import { initialUiState } from './initial-state';
 import { resolveIntent } from './intent';
@@ -113,8 +114,13 @@ export function useUiState(options: UiStateOptions = {}): UiController {
     }
   };
 
-  const handleKey = useCallback(
-    (input: string, key: Partial<KeyFlags>) => {
+  const queuePaste = useCallback((text: string) => {
+    pastedRef.current = [...pastedRef.current, ...splitPaste(text)];
+    drainRef.current();
+  }, []);
+
+  const handleOneKey = useCallback(
+    (input: string, key: Partial<KeyFlags>): boolean => {
       const { intent, restartInput } = mapKey(input, key, keyModeOf(stateRef.current));
       const resolved = resolveIntent(intent, stateRef.current, optionsRef.current.complete);
       for (const action of resolved.actions) dispatch(action);
@@ -122,16 +128,24 @@ export function useUiState(options: UiStateOptions = {}): UiController {
       if (effect?.type === 'interrupt' || intent.type === 'interrupt-idle') pastedRef.current = [];
       if (effect?.type === 'interrupt') optionsRef.current.onInterrupt?.();
       if (effect?.type === 'submit') handleSubmit(stateRef.current.line);
-      if (effect?.type === 'paste') {
-        pastedRef.current = [...pastedRef.current, ...splitPaste(effect.text)];
-        drainRef.current();
-      }
+      if (effect?.type === 'paste') queuePaste(effect.text);
+      return restartInput;
+    },
+    [dispatch, handleSubmit, queuePaste],
+  );
+
+  const handleKey = useCallback(
+    (input: string, key: Partial<KeyFlags>) => {
+      const { keys, rest } = splitChunk(input, key);
+      let restartInput = keys.length > 1;
+      for (const one of keys) restartInput = handleOneKey(one.input, one.key) || restartInput;
+      if (rest !== '') queuePaste(rest);
       if (restartInput) {
-        // The text input handles this same key after us; once it has, put our line back over its edit.
+        // The text input handles this same input after us; once it has, put our line back over its edit.
         queueMicrotask(() => dispatch({ type: 'line-restored', line: stateRef.current.line }));
       }
     },
-    [dispatch, handleSubmit],
+    [dispatch, handleOneKey, queuePaste],
   );
 
   const handleLineChange = useCallback((line: string) => dispatch({ type: 'input-reported', line }), [dispatch]);
