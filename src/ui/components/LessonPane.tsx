@@ -2,6 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { safeText } from '../format/safe-text';
 import { displayWidth, truncateEnd } from '../format/text-width';
+import { withEllipsis, type StyledPiece } from '../format/inline-markup';
 import { proseLines as wrapProse } from '../state/layout-of';
 import type { LessonView } from '../state/types';
 
@@ -27,6 +28,13 @@ function stepText(lesson: LessonView): string {
   return `step ${step} of ${count}${status}${hints}`;
 }
 
+/** Code and **strong** words stand out in bold, *emphasis* in italics; colours are kept for states. */
+function StyledText({ piece }: { piece: StyledPiece }) {
+  if (piece.style === 'code' || piece.style === 'strong') return <Text bold>{piece.text}</Text>;
+  if (piece.style === 'em') return <Text italic>{piece.text}</Text>;
+  return <Text>{piece.text}</Text>;
+}
+
 /** The lesson: its title and step, as much prose as fits, and the call to make next. */
 export function LessonPane({ lesson, width, proseLines, colour }: LessonPaneProps) {
   const right = stepText(lesson);
@@ -36,7 +44,7 @@ export function LessonPane({ lesson, width, proseLines, colour }: LessonPaneProp
   const prose = wrapProse(lesson.prose, width);
   const shown = prose.slice(0, Math.max(0, proseLines));
   const cut = prose.length > shown.length && shown.length > 0;
-  if (cut) shown[shown.length - 1] = truncateEnd(`${shown[shown.length - 1] ?? ''}…`, width);
+  if (cut) shown[shown.length - 1] = withEllipsis(shown[shown.length - 1] ?? [], width);
   const suggestion = safeText(lesson.suggestion ?? '');
   return (
     <Box flexDirection="column" width={width} flexShrink={0}>
@@ -47,7 +55,9 @@ export function LessonPane({ lesson, width, proseLines, colour }: LessonPaneProp
       </Text>
       {shown.map((line, i) => (
         <Text key={i} wrap="truncate">
-          {line}
+          {line.map((piece, j) => (
+            <StyledText key={j} piece={piece} />
+          ))}
         </Text>
       ))}
       {suggestion ? (

@@ -4,7 +4,8 @@ import { bytesPerLineFor } from '../format/hexdump';
 import { screenLayout, type ScreenLayout } from '../format/screen-layout';
 import { PROMPT } from '../format/console-lines';
 import { safeText } from '../format/safe-text';
-import { displayWidth, wordWrap } from '../format/text-width';
+import { displayWidth } from '../format/text-width';
+import { wrapStyled, type StyledPiece } from '../format/inline-markup';
 import { ghostOf } from './key-mode';
 import type { UiState } from './types';
 
@@ -18,10 +19,10 @@ export function promptAreaLines(state: UiState): number {
   return lineRows + (state.candidates.length > 0 ? 1 : 0);
 }
 
-/** Lesson prose as the lesson pane wraps it. */
-export function proseLines(prose: string, columns: number): string[] {
+/** Lesson prose as the lesson pane wraps it, its inline markup read into styles. */
+export function proseLines(prose: string, columns: number): StyledPiece[][] {
   const text = safeText(String(prose ?? '').replace(/\r?\n/g, ' ')).trim();
-  return text ? wordWrap(text, columns) : [];
+  return text ? wrapStyled(text, columns) : [];
 }
 
 /** Hex dump lines for a payload, without building the dump (repeated lines would only make it shorter). */
