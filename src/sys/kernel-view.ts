@@ -93,8 +93,9 @@ export function probeFd(fd: number, knownType?: number): FdView {
   const family = named ? addrScratch.readUInt16LE(0) : intOption(fd, SYS.SOL_SOCKET, SYS.SO_DOMAIN);
   const local = named ? decodeSockaddr(addrScratch, lenScratch[0]!) : null;
   const inet = family === SYS.AF_INET || family === SYS.AF_INET6;
-  // An internet socket without a port was never bound, connected or listening (a failed connect
-  // gives its port back): it has no peer and nothing queued, so the other calls can be spared.
+  // An internet socket without a port was never bound, connected or listening (connect, even a
+  // refused one, leaves a port behind): it has no peer and nothing queued, so the other calls can
+  // be spared.
   if (inet && local !== null && 'port' in local && local.port === 0) {
     const view: FdView = { fd, family, type, local, remote: null, unread: 0, listening: false, connected: false };
     if (type === SYS.SOCK_STREAM) view.tcpState = 'CLOSE';
