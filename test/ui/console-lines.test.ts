@@ -27,7 +27,7 @@ describe('entryLines', () => {
 
   it('writes notes as comments', () => {
     expect(entryLines({ kind: 'note', text: 'press Ctrl+C again to quit', tone: 'warning' })).toEqual([
-      { text: '# press Ctrl+C again to quit', tone: 'warning' },
+      { text: '# press Ctrl+C again to quit', tone: 'warning', prose: true },
     ]);
   });
 
@@ -75,5 +75,23 @@ describe('wrapping', () => {
     expect(window.lines.map((l) => l.text)).toEqual(['# A server waits at an address its', '  clients know. Here you build the', '  server.']);
     const printed: ConsoleEntry = { kind: 'statement', source: 'x', output: `${'b'.repeat(50)}\n`, error: null } as ConsoleEntry;
     expect(consoleWindow([printed], [], 40, 10, 0).lines.map((l) => l.text)).toEqual(['>>> x', 'b'.repeat(40), 'b'.repeat(10)]);
+  });
+
+  it("wraps socklab's answer to a statement it does not run at spaces, and an exception's line at the width", () => {
+    const loop: ConsoleEntry = {
+      kind: 'statement',
+      source: 'while True: pass',
+      output: '`while` loops are not part of it: type the calls one at a time\n',
+      error: { type: 'socklab', message: '`while` loops are not part of it: type the calls one at a time' },
+      pending: false,
+    } as ConsoleEntry;
+    expect(consoleWindow([loop], [], 30, 10, 0).lines.map((l) => l.text)).toEqual([
+      '>>> while True: pass',
+      '`while` loops are not part of',
+      'it: type the calls one at a',
+      'time',
+    ]);
+    const raised = { ...loop, output: `ValueError: ${'x '.repeat(20)}\n`, error: { type: 'ValueError', message: 'x' } } as ConsoleEntry;
+    expect(consoleWindow([raised], [], 30, 10, 0).lines[1]?.text).toHaveLength(30);
   });
 });

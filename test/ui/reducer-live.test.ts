@@ -94,8 +94,8 @@ describe('notes', () => {
       { kind: 'note', text: '✓ step 1 done', tone: 'success' },
       { kind: 'note', text: 'a hint', tone: 'hint' },
     ]);
-    expect(entryLines({ kind: 'note', text: 'ok', tone: 'success' })).toEqual([{ text: '# ok', tone: 'success' }]);
-    expect(entryLines({ kind: 'note', text: 'odd', tone: 'constructor' as NoteTone })).toEqual([{ text: '# odd', tone: 'note' }]);
+    expect(entryLines({ kind: 'note', text: 'ok', tone: 'success' })).toEqual([{ text: '# ok', tone: 'success', prose: true }]);
+    expect(entryLines({ kind: 'note', text: 'odd', tone: 'constructor' as NoteTone })).toEqual([{ text: '# odd', tone: 'note', prose: true }]);
   });
 });
 

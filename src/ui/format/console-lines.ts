@@ -8,6 +8,8 @@ export type ConsoleTone = 'input' | 'output' | 'error' | 'note' | 'warning' | 's
 export interface ConsoleLine {
   text: string;
   tone: ConsoleTone;
+  /** socklab's own words (not what a program printed): wrapped at spaces. */
+  prose?: boolean;
 }
 
 /** Output longer than this is cut: a screen cannot show it anyway, and wrapping it would stall. */
@@ -20,7 +22,8 @@ function sourceLines(source: string): ConsoleLine[] {
   return safeLines(source).map((text, i) => ({ text: (i === 0 ? PROMPT : CONTINUATION) + text, tone: 'input' }));
 }
 
-function outputLines(output: string, failed: boolean): ConsoleLine[] {
+/** `error` is the kind of failure: an exception's class, 'socklab' for what socklab does not run, or null. */
+function outputLines(output: string, error: string | null): ConsoleLine[] {
   let text = output.endsWith('\n') ? output.slice(0, -1) : output;
   let cut = '';
   if (text.length > OUTPUT_LIMIT) {
@@ -29,10 +32,13 @@ function outputLines(output: string, failed: boolean): ConsoleLine[] {
   }
   if (text === '' && !cut) return [];
   const lines: ConsoleLine[] = safeLines(text).map((line) => ({ text: line, tone: 'output' }));
-  if (failed) {
+  if (error !== null) {
     // CPython's console ends with the exception's line; what was printed before it is plain output.
     const last = lines[lines.length - 1];
-    if (last) last.tone = 'error';
+    if (last) {
+      last.tone = 'error';
+      if (error === 'socklab') last.prose = true;
+    }
   }
   if (cut) lines.push({ text: cut, tone: 'note' });
   return lines;
@@ -43,23 +49,24 @@ const NOTE_TONES: Record<string, ConsoleTone> = { error: 'error', warning: 'warn
 export function entryLines(entry: ConsoleEntry): ConsoleLine[] {
   if (entry.kind === 'note') {
     const tone: ConsoleTone = Object.hasOwn(NOTE_TONES, entry.tone) ? (NOTE_TONES[entry.tone] ?? 'note') : 'note';
-    return safeLines(entry.text).map((text) => ({ text: `# ${text}`, tone }));
+    return safeLines(entry.text).map((text) => ({ text: `# ${text}`, tone, prose: true }));
   }
-  return [...sourceLines(entry.source), ...outputLines(entry.output, entry.error !== null)];
+  return [...sourceLines(entry.source), ...outputLines(entry.output, entry.error?.type ?? null)];
 }
 
-const PROSE: ReadonlySet<ConsoleTone> = new Set(['note', 'warning', 'success', 'hint']);
-
 /**
- * Statements and program output wrap at the width, as a terminal wraps them; socklab's own notes are
- * prose, so they wrap at spaces and their continuation lines line up after the `# `.
+ * Statements and program output wrap at the width, as a terminal wraps them; socklab's own words are
+ * prose, so they wrap at spaces, and a note's continuation lines line up after its `# `.
  */
-function wrapped(lines: ConsoleLine[], width: number): ConsoleLine[] {
+export function wrapped(lines: ConsoleLine[], width: number): ConsoleLine[] {
   return lines.flatMap((line) => {
-    if (!PROSE.has(line.tone) || !line.text.startsWith('# ') || width < 20) {
-      return wrapLine(line.text, width).map((text) => ({ text, tone: line.tone }));
-    }
-    return wordWrap(line.text.slice(2), width - 2).map((text, i) => ({ text: `${i === 0 ? '# ' : '  '}${text}`, tone: line.tone }));
+    if (!line.prose || width < 20) return wrapLine(line.text, width).map((text) => ({ text, tone: line.tone }));
+    const marked = line.text.startsWith('# ');
+    const indent = marked ? 2 : 0;
+    return wordWrap(line.text.slice(indent), width - indent).map((text, i) => ({
+      text: `${marked ? (i === 0 ? '# ' : '  ') : ''}${text}`,
+      tone: line.tone,
+    }));
   });
 }
 

@@ -1,7 +1,6 @@
 // Scroll offsets kept in range: the table by rows, the console by lines, the help overlay by lines.
-import { blockLines, entryLines } from '../format/console-lines';
+import { blockLines, entryLines, wrapped } from '../format/console-lines';
 import { helpLines } from '../format/help-text';
-import { wrapLine } from '../format/text-width';
 import { layoutOf } from './layout-of';
 import type { ScrollStep, UiState } from './types';
 
@@ -42,7 +41,7 @@ export function revealChanges(state: UiState): UiState {
 function consoleLineCount(state: UiState): number {
   const width = state.size.columns;
   const entries = state.console.reduce(
-    (sum, entry) => sum + entryLines(entry).reduce((n, line) => n + wrapLine(line.text, width).length, 0),
+    (sum, entry) => sum + wrapped(entryLines(entry), width).length,
     0,
   );
   return entries + blockLines(state.block).length;
