@@ -1,10 +1,11 @@
-// `socklab replay FILE`: a recorded transcript. --plain prints it as plain mode printed it (no socket is
-// opened); --live runs its statements again on real sockets and reports every one whose output
-// differs from the recording (exit 0 when none does, 1 otherwise). Until the replay screen exists,
-// a transcript is printed as text on the terminal too.
+// `socklab replay FILE`: a recorded transcript. On the screen it is played back as recorded; --plain
+// (or no terminal) prints it as plain mode printed it (no socket is opened); --live runs its
+// statements again on real sockets and reports every one whose output differs from the recording
+// (exit 0 when none does, 1 otherwise), on the screen or as text.
 import { describeDifference, type OutputDifference } from '../session/transcript/compare';
 import { readTranscriptFile } from '../session/transcript/reader';
 import type { Transcript } from '../session/transcript/format';
+import type { Lesson } from '../lesson/model';
 import { safeText } from '../ui/format/safe-text';
 import type { Command } from './args';
 import type { Io } from './main';
@@ -25,9 +26,24 @@ export async function replayTranscript(file: string, command: ReplayCommand, io:
   }
   for (const w of read.warnings) io.stderr.write(`${w.replace(/^([^:]+:\d+): /, '$1: warning: ')}\n`);
   if (command.record !== null) io.stderr.write('socklab: --record is not used when replaying a transcript file\n');
+  if (!command.plain && io.stdin.isTTY && io.stdout.isTTY) return replayOnScreen(read.transcript, command, io);
   const options: PlainOptions = { noState: command.noState, escape: io.stdout.isTTY === true };
   if (!command.live) return printTranscript(read.transcript, options, (text) => io.stdout.write(text));
   return replayLiveCommand(read.transcript, command, options, io);
+}
+
+/** On the screen: played back as recorded, or with --live run again and compared. */
+async function replayOnScreen(t: Transcript, command: ReplayCommand, io: Io): Promise<number> {
+  let lesson: Lesson | null = null;
+  if (command.live) {
+    const found = await lessonOfTranscript(t, command.lessons);
+    if (!found.ok) {
+      io.stderr.write(`${found.message}\n`);
+      return 2;
+    }
+    lesson = found.lesson;
+  }
+  return (await import('./screen')).openScreen({ kind: 'transcript', transcript: t, lesson, options: command }, io);
 }
 
 async function replayLiveCommand(t: Transcript, command: ReplayCommand, options: PlainOptions, io: Io): Promise<number> {

@@ -5,7 +5,7 @@ import type { Lesson } from '../lesson/model';
 import type { ProgressStore } from '../lesson/progress';
 import type { LessonRun } from '../session/lesson/lesson-run';
 import type { Session } from '../session/session';
-import type { ScreenServices } from '../ui/app/services';
+import type { ScreenRecording, ScreenServices } from '../ui/app/services';
 
 export interface ScreenResources extends ScreenServices {
   /** Closes every socket at once, for a signal that ends the process right after. */
@@ -16,7 +16,7 @@ export interface ScreenResources extends ScreenServices {
   readonly openSessions: number;
 }
 
-export function screenServices(progress: ProgressStore | null): ScreenResources {
+export function screenServices(progress: ProgressStore | null, recording: ScreenRecording | null = null): ScreenResources {
   const open = new Map<Session, LessonRun | null>();
 
   const release = async (session: Session, run: LessonRun | null): Promise<void> => {
@@ -35,6 +35,7 @@ export function screenServices(progress: ProgressStore | null): ScreenResources 
 
   return {
     progress,
+    recording,
     async openSession() {
       const { Session: SessionClass } = await import('../session/session');
       const session = new SessionClass();

@@ -1,16 +1,19 @@
 // The interactive screen: the lesson menu, a lesson or the sandbox, drawn by Ink in the terminal's
 // alternate screen. Every way out (:quit, Ctrl+D, Ctrl+C twice, SIGTERM, SIGHUP, an internal error)
 // closes every socket and gives the terminal back as it was.
-import React from 'react';
+import React, { type ReactElement } from 'react';
 import { render } from 'ink';
 import type { CurriculumResult } from '../lesson/load';
 import { formatDiagnostic, type Diagnostic } from '../lesson/diagnostics';
 import type { Curriculum, Lesson } from '../lesson/model';
 import { ProgressStore } from '../lesson/progress';
+import type { Transcript } from '../session/transcript/format';
 import { App, type AppStart } from '../ui/App';
 import { colourEnabled } from '../ui/format/state-colour';
+import { ReplayScreen, type ReplayTarget } from '../ui/ReplayScreen';
 import type { Command } from './args';
 import type { Io } from './main';
+import { openScreenRecording } from './screen-recording';
 import { screenServices } from './screen-services';
 import { isTerminalGone, onEndingSignal } from './screen-signals';
 
@@ -19,7 +22,11 @@ export type ScreenTarget =
   /** The menu reads the lessons once it is drawn. */
   | { kind: 'menu'; loadLessons: () => Promise<CurriculumResult>; record: string | null }
   | { kind: 'lesson'; lesson: Lesson; curriculum: Curriculum; fromStep: number; progress: ProgressStore; record: string | null }
-  | { kind: 'replay'; lesson: Lesson; curriculum: Curriculum; options: Extract<Command, { kind: 'replay' }> };
+  | { kind: 'replay'; lesson: Lesson; curriculum: Curriculum; options: ReplayCommand }
+  /** A transcript played back (or, with --live, run again); `lesson` is its lesson for --live. */
+  | { kind: 'transcript'; transcript: Transcript; lesson: Lesson | null; options: ReplayCommand };
+
+type ReplayCommand = Extract<Command, { kind: 'replay' }>;
 
 /** Exit status after an internal error (EX_SOFTWARE, as the entry point uses). */
 export const INTERNAL_ERROR_EXIT = 70;
@@ -69,27 +76,40 @@ function lessonProblems(diagnostics: readonly Diagnostic[]): string | null {
   return `${which} and ${files.size === 1 ? 'is' : 'are'} left out: 'socklab validate' shows why`;
 }
 
-function appStart(target: Exclude<ScreenTarget, { kind: 'replay' }>): AppStart {
+function appStart(target: Extract<ScreenTarget, { kind: 'sandbox' | 'menu' | 'lesson' }>): AppStart {
   if (target.kind === 'lesson') return { kind: 'lesson', lesson: target.lesson, fromStep: target.fromStep };
   return { kind: target.kind };
 }
 
-export async function openScreen(target: ScreenTarget, io: Io): Promise<number> {
+function recordPath(target: ScreenTarget): string | null {
+  if (target.kind === 'transcript') return null;
+  return target.kind === 'replay' ? target.options.record : target.record;
+}
+
+async function replayTarget(target: Extract<ScreenTarget, { kind: 'replay' | 'transcript' }>): Promise<ReplayTarget> {
+  const { options } = target;
   if (target.kind === 'replay') {
-    io.stderr.write(`socklab: the replay screen is not available yet; 'socklab replay ${target.lesson.id} --plain' plays the lesson as text\n`);
-    return 2;
+    return { kind: 'lesson', lesson: target.lesson, fromStep: options.step - 1, speed: options.speed, pauseEachStep: options.pauseEachStep };
   }
+  if (!options.live) return { kind: 'transcript', transcript: target.transcript, speed: options.speed };
+  const { replayLive } = await import('../session/transcript/live-replay');
+  return { kind: 'live', transcript: target.transcript, replay: (hooks) => replayLive(target.transcript, target.lesson, hooks) };
+}
+
+export async function openScreen(target: ScreenTarget, io: Io): Promise<number> {
   if (!io.stdin.isTTY || !io.stdout.isTTY) {
     const which = !io.stdin.isTTY ? 'standard input is' : 'standard output is';
     io.stderr.write(`socklab: the screen needs a terminal, and ${which} not one. Use --plain to read statements from standard input and print the results as text.\n`);
     return 2;
   }
+  const recording = openScreenRecording(recordPath(target), io);
+  if (recording === false) return 1;
 
   let progress: ProgressStore | null = null;
   let warning: string | null = null;
   if (target.kind === 'lesson') progress = target.progress;
   if (target.kind === 'menu') ({ store: progress, warning } = await ProgressStore.open());
-  const services = screenServices(progress);
+  const services = screenServices(progress, recording);
   // Problems in the lesson files, printed once the terminal is back (as `socklab <lesson>` prints them).
   const problems: Diagnostic[] = [];
   const loadCurriculum =
@@ -100,6 +120,7 @@ export async function openScreen(target: ScreenTarget, io: Io): Promise<number> 
           return { curriculum, warning: lessonProblems(diagnostics) };
         }
       : undefined;
+  const replay = target.kind === 'replay' || target.kind === 'transcript' ? await replayTarget(target) : null;
   const terminal = terminalKeeper(io);
 
   let finish: (code: number) => void = () => {};
@@ -110,22 +131,41 @@ export async function openScreen(target: ScreenTarget, io: Io): Promise<number> 
     finish(INTERNAL_ERROR_EXIT);
   };
 
+  const colour = colourEnabled(io.env);
+  const size = { columns: io.stdout.columns || 80, rows: io.stdout.rows || 24 };
+  let root: ReactElement;
+  if (replay !== null) {
+    root = (
+      <ReplayScreen
+        target={replay}
+        services={services}
+        curriculum={target.kind === 'replay' ? target.curriculum : null}
+        colour={colour}
+        size={size}
+        onQuit={finish}
+        onError={fail}
+      />
+    );
+  } else {
+    const start = appStart(target as Extract<ScreenTarget, { kind: 'sandbox' | 'menu' | 'lesson' }>);
+    root = (
+      <App
+        start={start}
+        curriculum={target.kind === 'lesson' ? target.curriculum : null}
+        loadCurriculum={loadCurriculum}
+        services={services}
+        warning={warning}
+        colour={colour}
+        size={size}
+        onQuit={() => finish(0)}
+        onError={fail}
+      />
+    );
+  }
   terminal.enter();
-  const instance = render(
-    <App
-      start={appStart(target)}
-      curriculum={target.kind === 'lesson' ? target.curriculum : null}
-      loadCurriculum={loadCurriculum}
-      services={services}
-      warning={warning}
-      colour={colourEnabled(io.env)}
-      size={{ columns: io.stdout.columns || 80, rows: io.stdout.rows || 24 }}
-      onQuit={() => finish(0)}
-      onError={fail}
-    />,
-    { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, exitOnCtrlC: false, maxFps: MAX_FPS },
-  );
+  const instance = render(root, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, exitOnCtrlC: false, maxFps: MAX_FPS });
   const signals = onEndingSignal((signal) => {
+    recording?.finish('stopped');
     services.closeAllNow();
     try {
       instance.unmount();
@@ -153,11 +193,13 @@ export async function openScreen(target: ScreenTarget, io: Io): Promise<number> 
     return code;
   } finally {
     open = false;
+    recording?.finish(failure === null ? 'quit' : 'stopped');
     terminal.leave();
     signals.release();
     process.off('uncaughtException', crashed);
     process.off('unhandledRejection', crashed);
     for (const d of problems) io.stderr.write(`${formatDiagnostic(d)}\n`);
     if (failure !== null) io.stderr.write(`socklab: internal error: ${failure}\n`);
+    if (recording?.failure) io.stderr.write(`socklab: ${recording.failure}\n`);
   }
 }

@@ -43,14 +43,17 @@ and any --lessons directories. Every problem is printed as file:line: message; t
 if there is any.`,
   replay: `Usage: socklab replay <lesson|FILE> [options]
 
-Plays a lesson by itself: each suggested call is typed at a readable pace and runs live.
-Keys: space pause/resume, Right next step now, Left back a step, + and - speed, q quit.
+Plays a lesson by itself on the screen: each suggested call is typed at a readable pace and runs
+live. A transcript FILE is played back as it was recorded (nothing runs).
+Keys: space pause/resume, Right finish the step now, Left back a step, + and - speed (0.5x to 4x),
+Enter goes on after a step (--pause-each-step), Right at the end plays the next lesson, q quits.
   --step N            start at step N (earlier steps run quickly first)
   --speed X           pace, 0.1 to 20 (default 1)
   --pause-each-step   wait for a key after every step
   --plain             print the transcript instead; exit 0 when every check passed, 1 otherwise
   --live              with a transcript FILE: re-run it on real sockets and report differences
-  --record FILE       record what is played as a transcript`,
+                      (exit 0 when none, 1 otherwise)
+  --record FILE       record a lesson's replay as a transcript`,
   export: `Usage: socklab export <lesson|FILE> [-o OUT.py]
 
 Writes a runnable Python 3 program with the learner's side of the lesson (or the statements of a

@@ -1,6 +1,6 @@
 // Every way out of the screen closes every socket socklab opened and gives the terminal back: Ctrl+D,
 // Ctrl+C twice, SIGTERM while a statement is blocked, and a hangup. Also: the screen refuses to start
-// without a terminal, and the replay screen says it is not there yet.
+// without a terminal, and a --record path it cannot write is said before the screen opens.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -90,10 +90,13 @@ describe('opening the screen', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('says the replay screen is not there yet', async () => {
-    const run = runInPty(['replay', 'greeting-server', '--lessons', FIXTURE_LESSONS, '--no-builtin'], { env: { XDG_STATE_HOME: context.stateDir } });
+  it('says an unwritable --record path before the screen opens', async () => {
+    const run = runInPty(['replay', 'greeting-server', '--record', '/nonexistent-dir/run.jsonl', '--lessons', FIXTURE_LESSONS, '--no-builtin'], {
+      env: { XDG_STATE_HOME: context.stateDir },
+    });
     context.runs.push(run);
-    expect((await run.exited).exitCode).toBe(2);
-    expect(run.raw()).toContain('the replay screen is not available yet');
+    expect((await run.exited).exitCode).toBe(1);
+    expect(run.raw()).toContain('cannot record to /nonexistent-dir/run.jsonl: the directory /nonexistent-dir does not exist');
+    expect(run.raw()).not.toContain(ENTER_ALTERNATE_SCREEN);
   });
 });

@@ -6,6 +6,7 @@ import { vi } from 'vitest';
 import { screenServices, type ScreenResources } from '../../src/cli/screen-services';
 import type { Curriculum } from '../../src/lesson/model';
 import type { ProgressStore } from '../../src/lesson/progress';
+import type { ScreenRecording } from '../../src/ui/app/services';
 import { App, type AppStart } from '../../src/ui/App';
 
 export const keys = {
@@ -39,13 +40,14 @@ export interface AppOptions {
   curriculum?: Curriculum | null;
   loadCurriculum?: () => Promise<{ curriculum: Curriculum; warning: string | null }>;
   progress?: ProgressStore | null;
+  recording?: ScreenRecording | null;
   warning?: string | null;
   columns?: number;
   rows?: number;
 }
 
 export async function driveApp(options: AppOptions): Promise<AppDriver> {
-  const services = screenServices(options.progress ?? null);
+  const services = screenServices(options.progress ?? null, options.recording ?? null);
   const driver = { quits: 0, errors: [] as Error[] };
   // The screen's key listener never re-subscribes, so a key sent once a frame shows is never lost.
   const instance = render(

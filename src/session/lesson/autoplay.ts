@@ -2,6 +2,7 @@
 // must hold after the last of them (not before: a check that holds early would hand the rest of the
 // step's calls to the next step). Replay, its plain transcript and the curriculum test all use this.
 import type { Step } from '../../lesson';
+import type { RunHooks } from '../session';
 import type { StatementResult } from '../types';
 import type { LessonRun, StepOutcome } from './lesson-run';
 
@@ -19,7 +20,10 @@ export interface AutoplayHooks {
   onResult?(result: StatementResult, outcome: StepOutcome, step: Step): void;
   /** After a step ends (passed or not), before the next one begins. */
   afterStep?(index: number, step: Step, passed: boolean): void | Promise<void>;
-  /** Stops the play after the current call. */
+  /** Output and waits of each call as they happen (the screen shows a call that waits). */
+  onOutput?: RunHooks['onOutput'];
+  onBlocked?: RunHooks['onBlocked'];
+  /** Stops the play after the current call (or before it, when it comes while the call is typed). */
   stop?: AbortSignal;
   /** A call that waits longer than this is interrupted (a lesson must never hang a replay). */
   callTimeoutMs?: number;
@@ -48,7 +52,12 @@ export async function autoplay(run: LessonRun, hooks: AutoplayHooks = {}): Promi
     for (let c = 0; c < step.calls.length && !hooks.stop?.aborted; c++) {
       const call = step.calls[c]!;
       await hooks.beforeCall?.(call.source, step);
-      const outcome = await run.submit(call.source, { signal: AbortSignal.timeout(hooks.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS) });
+      if (hooks.stop?.aborted) break;
+      const outcome = await run.submit(call.source, {
+        signal: AbortSignal.timeout(hooks.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS),
+        onOutput: hooks.onOutput,
+        onBlocked: hooks.onBlocked,
+      });
       hooks.onResult?.(outcome.result, outcome, step);
       lastCheckError = outcome.checkError;
       if (outcome.passed) {

@@ -111,7 +111,7 @@ async function replayLesson(t: Transcript, lesson: Lesson, hooks: LiveReplayHook
   };
   try {
     rerun(await run.start(Math.max(0, t.header.startStep - 1)));
-    for (const { record, line } of t.records) {
+    for (const [position, { record, line }] of t.records.entries()) {
       if (hooks.stop?.aborted) break;
       switch (record.type) {
         case 'ports':
@@ -124,7 +124,12 @@ async function replayLesson(t: Transcript, lesson: Lesson, hooks: LiveReplayHook
         case 'command': {
           const name = record.source.trim().replace(/^:/, '').split(/\s+/)[0];
           if (name === 'next') await run.skip();
-          else if (name === 'back') rerun(await run.back());
+          else if (name === 'back') {
+            // The step recorded next says where it went (on the screen, back from a step shown done
+            // goes back past the run's own step).
+            const target = stepAfter(t, position);
+            rerun(await (target === null ? run.back() : run.start(target - 1)));
+          }
           else if (name === 'reset' || name === 'restart') rerun(await run.restart());
           else if (name === 'hint') run.nextHint();
           break;
@@ -152,6 +157,15 @@ async function replayLesson(t: Transcript, lesson: Lesson, hooks: LiveReplayHook
     session.close();
   }
   return { ran: tally.ran, differences: tally.differences };
+}
+
+/** The number of the step record that follows a command, before any other statement or command. */
+function stepAfter(t: Transcript, position: number): number | null {
+  for (const { record } of t.records.slice(position + 1)) {
+    if (record.type === 'step') return record.number;
+    if (record.type === 'command' || (record.type === 'statement' && record.by === 'learner')) return null;
+  }
+  return null;
 }
 
 /**

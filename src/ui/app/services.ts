@@ -4,6 +4,17 @@ import type { Lesson } from '../../lesson/model';
 import type { ProgressStore } from '../../lesson/progress';
 import type { LessonRun } from '../../session/lesson/lesson-run';
 import type { Session } from '../../session/session';
+import type { TranscriptRecorder } from '../../session/transcript/recorder';
+
+/** --record FILE on the screen: one transcript file holds one session (the sandbox, or one lesson). */
+export interface ScreenRecording {
+  /** The file it records to. */
+  readonly path: string;
+  /** The socklab version, for the transcript's header. */
+  readonly socklab: string;
+  /** The recorder, for the first session that asks; null for every later one. */
+  claim(): TranscriptRecorder | null;
+}
 
 export interface ScreenServices {
   /** A fresh session on real sockets (the first call loads the socket layer). */
@@ -14,4 +25,6 @@ export interface ScreenServices {
   release(session: Session, run: LessonRun | null): Promise<void>;
   /** The learner's progress, read when socklab started; null when none is kept. */
   progress: ProgressStore | null;
+  /** --record FILE; null (or absent) when nothing is recorded. */
+  recording?: ScreenRecording | null;
 }

@@ -81,8 +81,8 @@ function scroll(target: ScrollTarget, step: ScrollStep, direction: 1 | -1): Inte
   return { type: 'scroll', target, step, direction };
 }
 
-/** Keys that work the same whether the prompt is up or a statement runs. */
-function viewKey(input: string, key: Partial<KeyFlags>): Intent | null {
+/** Keys that work the same whether the prompt is up or a statement runs (and on the replay screen). */
+export function viewKey(input: string, key: Partial<KeyFlags>): Intent | null {
   if (key.ctrl && input === 't') return { type: 'cycle-decoding' };
   if (key.ctrl && input === 'l') return { type: 'clear-console' };
   if (key.pageUp) return key.shift ? scroll('console', 'page', -1) : scroll('table', 'page', -1);

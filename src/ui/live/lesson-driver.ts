@@ -3,10 +3,12 @@
 import { findLesson, type Curriculum, type Lesson } from '../../lesson/model';
 import type { LessonRun, LessonRunEvent } from '../../session/lesson/lesson-run';
 import type { RunHooks } from '../../session/session';
+import { followLessonRun, recordStarted } from '../../session/transcript/lesson-recording';
+import type { TranscriptRecorder } from '../../session/transcript/recorder';
 import type { StatementResult } from '../../session/types';
 import type { Command } from '../commands/parse-command';
 import type { Action, NoteTone } from '../state/types';
-import { atLessonEnd, lessonView, plainProse, shownStepIndex } from './lesson-view';
+import { atLessonEnd, definedNames, lessonView, plainProse, shownStepIndex } from './lesson-view';
 
 /** Where the screen goes when the learner leaves this lesson. */
 export type Navigation = { kind: 'menu' } | { kind: 'lesson'; lesson: Lesson };
@@ -17,6 +19,8 @@ export interface LessonDriverContext {
   curriculum: Curriculum | null;
   /** A peer acted: the table should show it. */
   peersActed(): void;
+  /** --record: the transcript of this lesson, and socklab's version for its header. */
+  recording?: { recorder: TranscriptRecorder; socklab: string } | null;
 }
 
 /** The intro's prose as one paragraph: no heading (the title says it), no code (it runs by itself). */
@@ -38,13 +42,16 @@ export class LessonDriver {
   private shown = 0;
   private toldHowToGoOn = false;
   private passedByPeer = false;
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribe: (() => void)[];
+  private readonly recorder: TranscriptRecorder | null;
 
   constructor(
     private readonly run: LessonRun,
     private readonly context: LessonDriverContext,
   ) {
-    this.unsubscribe = run.onEvent((event) => this.onEvent(event));
+    this.recorder = context.recording?.recorder ?? null;
+    this.unsubscribe = [run.onEvent((event) => this.onEvent(event))];
+    if (this.recorder) this.unsubscribe.push(followLessonRun(this.recorder, run));
   }
 
   get lesson(): Lesson {
@@ -63,7 +70,14 @@ export class LessonDriver {
     const intro = introText(this.lesson.intro);
     if (intro !== '') this.note(intro);
     if (fromStep > 0) this.note(`resuming at step ${fromStep + 1}: steps 1-${fromStep} run again for you, on fresh sockets`);
-    this.showRun(await this.run.start(fromStep));
+    const started = await this.run.start(fromStep);
+    const recording = this.context.recording;
+    if (recording) {
+      recording.recorder.begin({ mode: 'lesson', lesson: this.lesson, ports: this.run.ports, startStep: fromStep + 1, socklab: recording.socklab });
+      this.note(`recording to ${recording.recorder.path}`);
+    }
+    this.recordStarted(started);
+    this.showRun(started);
     this.names();
     this.stepNote();
     this.update();
@@ -71,8 +85,17 @@ export class LessonDriver {
 
   async submit(source: string, hooks: RunHooks): Promise<StatementResult> {
     this.goOn();
+    const before = this.run.stepIndex;
     const outcome = await this.run.submit(source, hooks);
     this.context.dispatch({ type: 'statement-finished', result: outcome.result });
+    const inStep = before < this.lesson.steps.length;
+    this.recorder?.statement(outcome.result, {
+      step: inStep ? before + 1 : null,
+      passed: inStep ? outcome.passed : null,
+      errorHint: outcome.errorHint,
+      checkError: outcome.checkError,
+    });
+    if (this.run.stepIndex !== before) this.recordPosition();
     if (outcome.errorHint) this.note(`hint: ${outcome.errorHint}`, 'hint');
     if (outcome.passed) this.stepDone();
     this.update();
@@ -95,6 +118,7 @@ export class LessonDriver {
         break;
       case 'reset':
         this.note('starting the lesson over, on fresh sockets');
+        this.recorder?.command(':reset', '');
         this.restarted(await this.run.restart());
         break;
       case 'lessons':
@@ -107,7 +131,7 @@ export class LessonDriver {
   }
 
   dispose(): void {
-    this.unsubscribe();
+    for (const off of this.unsubscribe.splice(0)) off();
   }
 
   /** The lesson pane, for where the run is and the step the pane shows. */
@@ -143,8 +167,9 @@ export class LessonDriver {
       return;
     }
     const hint = this.run.nextHint();
-    if (hint === null) this.note('no more hints for this step: :solution puts the call on the prompt', 'hint');
-    else this.note(`hint ${this.run.hintsRevealed} of ${step.hints.length}: ${hint}`, 'hint');
+    const text = hint === null ? 'no more hints for this step: :solution puts the call on the prompt' : `hint ${this.run.hintsRevealed} of ${step.hints.length}: ${hint}`;
+    this.recorder?.command(':hint', `${text}\n`);
+    this.note(text, 'hint');
   }
 
   private solution(): void {
@@ -169,7 +194,9 @@ export class LessonDriver {
       return;
     }
     const skipped = this.run.step;
+    this.recorder?.command(':next', '');
     await this.run.skip();
+    this.recordPosition();
     this.shown = this.run.finished ? this.lesson.steps.length - 1 : this.run.stepIndex;
     if (skipped) this.note(`step ${skipped.number} skipped (it is not marked done)`);
     if (this.run.finished) this.endNote();
@@ -184,10 +211,12 @@ export class LessonDriver {
     }
     const target = shown - 1;
     this.note(target === 0 ? 'back to step 1, on fresh sockets' : `back to step ${target + 1}: steps 1-${target} run again for you, on fresh sockets`);
+    this.recorder?.command(':back', '');
     this.restarted(await this.run.start(target));
   }
 
   private restarted(ran: StatementResult[]): void {
+    this.recordStarted(ran);
     this.showRun(ran);
     this.names();
     this.stepNote();
@@ -219,12 +248,20 @@ export class LessonDriver {
   }
 
   private names(): void {
-    const { settings } = this.lesson;
-    const names = [`HOST = '127.0.0.1'`];
-    if (settings.ipv6) names.push(`HOST6 = '::1'`);
-    names.push(...Object.entries(this.run.ports).map(([name, port]) => `${name} = ${port}`));
-    if (settings.unix) names.push('UNIX_PATH (a fresh socket path)');
-    this.note(`defined for you: ${names.join(', ')}`);
+    this.note(definedNames(this.lesson, this.run.ports));
+  }
+
+  /** Records what a (re)start ran, then the step the run is at, as plain mode records them. */
+  private recordStarted(ran: StatementResult[]): void {
+    if (this.recorder === null) return;
+    recordStarted(this.recorder, this.run, ran);
+    this.recordPosition();
+  }
+
+  private recordPosition(): void {
+    const step = this.run.step;
+    if (step) this.recorder?.step(step);
+    else this.recorder?.finished();
   }
 
   private stepNote(): void {
@@ -249,6 +286,7 @@ export class LessonDriver {
       this.passedByPeer = true;
     } else if (this.passedByPeer) {
       this.passedByPeer = false;
+      this.recordPosition();
       // the table shows the evidence along with the news
       this.context.peersActed();
       this.stepDone();

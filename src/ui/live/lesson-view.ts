@@ -62,3 +62,13 @@ export function lessonView(position: LessonPosition): LessonView {
     done: done || lesson.steps.length === 0,
   };
 }
+
+/** The note that says which names the lesson defined for the learner (HOST, PORT ...). */
+export function definedNames(lesson: Pick<Lesson, 'settings'>, ports: Readonly<Partial<Record<string, number>>>): string {
+  const { settings } = lesson;
+  const names = [`HOST = '127.0.0.1'`];
+  if (settings.ipv6) names.push(`HOST6 = '::1'`);
+  names.push(...Object.entries(ports).map(([name, port]) => `${name} = ${port}`));
+  if (settings.unix) names.push('UNIX_PATH (a fresh socket path)');
+  return `defined for you: ${names.join(', ')}`;
+}

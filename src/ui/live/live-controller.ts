@@ -5,6 +5,8 @@ import type { Curriculum, Lesson } from '../../lesson/model';
 import type { LessonRun } from '../../session/lesson/lesson-run';
 import { diffRows } from '../../session/row-diff';
 import type { RunHooks, Session, TableUpdate } from '../../session/session';
+import type { EndReason } from '../../session/transcript/format';
+import type { TranscriptRecorder } from '../../session/transcript/recorder';
 import type { RowChange, SocketRow } from '../../session/types';
 import type { ScreenServices } from '../app/services';
 import type { Command } from '../commands/parse-command';
@@ -51,6 +53,9 @@ export class LiveController {
   /** The table as the screen last got it. */
   private shownRows: readonly SocketRow[] = [];
   private disposed = false;
+  /** --record: this session's transcript, and how the session ended for its end record. */
+  private recorder: TranscriptRecorder | null = null;
+  private endReason: EndReason = 'quit';
 
   constructor(private readonly options: LiveControllerOptions) {}
 
@@ -99,6 +104,7 @@ export class LiveController {
     if (this.timer !== null) clearInterval(this.timer);
     this.current?.abort();
     this.driver?.dispose();
+    this.recorder?.end({ reason: this.endReason });
     const session = this.session;
     if (session !== null) await this.options.services.release(session, this.run);
   }
@@ -132,8 +138,17 @@ export class LiveController {
       return;
     }
     this.session = session;
+    const recording = services.recording ?? null;
+    this.recorder = recording?.claim() ?? null;
+    if (recording !== null && this.recorder === null) {
+      this.note(`not recorded: ${recording.path} already holds an earlier session (one session per file)`, 'warning');
+    }
     if (target.kind === 'sandbox') {
       this.note('sandbox: every statement runs on a real socket. Start with: import socket · ? shows the keys');
+      if (this.recorder && recording) {
+        this.recorder.begin({ mode: 'sandbox', socklab: recording.socklab });
+        this.note(`recording to ${recording.path}`);
+      }
       return;
     }
     try {
@@ -148,6 +163,7 @@ export class LiveController {
       navigate: (to) => this.options.navigate(to),
       curriculum: this.options.curriculum,
       peersActed: () => this.refresh(),
+      recording: this.recorder && recording ? { recorder: this.recorder, socklab: recording.socklab } : null,
     });
     await this.beginLesson(this.driver, target.fromStep);
   }
@@ -173,8 +189,14 @@ export class LiveController {
       },
     };
     const result = this.driver ? await this.driver.submit(source, hooks) : await session.run(source, hooks);
-    if (!this.driver) this.dispatch({ type: 'statement-finished', result });
-    if (result.exit) this.options.quit();
+    if (!this.driver) {
+      this.dispatch({ type: 'statement-finished', result });
+      this.recorder?.statement(result);
+    }
+    if (result.exit) {
+      this.endReason = 'exit';
+      this.options.quit();
+    }
   }
 
   private async runCommand(command: Command): Promise<void> {
@@ -200,6 +222,7 @@ export class LiveController {
     const session = this.session;
     if (session === null) return;
     session.reset();
+    this.recorder?.command(':reset', '');
     this.dispatch({ type: 'session-reset' });
     this.snapshot(session.refresh());
     this.note('every socket is closed and every name forgotten: a fresh start');

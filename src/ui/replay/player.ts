@@ -1,0 +1,57 @@
+// What every replay player (a lesson playing live, a transcript shown again, a transcript re-run live)
+// gets from the screen and gives it back.
+import type { Action, NoteTone, UiState } from '../state/types';
+import type { ReplayIntent } from '../keys/replay-keys';
+import type { Pacer } from './pacer';
+import type { ReplayStatus } from './replay-state';
+
+export interface ReplaySink {
+  ui(action: Action): void;
+  /** Shows the screen as it was at an earlier point (a transcript going back). */
+  replaceUi(ui: UiState): void;
+  status(status: Partial<ReplayStatus>): void;
+  /** The newest screen state. */
+  current(): UiState;
+}
+
+export interface ReplayPlayer {
+  /** Starts playing (after the first frame is drawn). */
+  start(): void;
+  /** A key: pause, next, back, continue, faster, slower. Quitting is the screen's. */
+  intent(intent: ReplayIntent): void;
+  /** The exit status if the screen closed now. */
+  exitCode(): number;
+  /** Stops playing: sockets closed, peers stopped, the recording ended. Idempotent. */
+  dispose(): Promise<void>;
+}
+
+/** The keys every player handles the same way; false for the ones it must handle itself. */
+export function pacerIntent(pacer: Pacer, intent: ReplayIntent): boolean {
+  switch (intent.type) {
+    case 'toggle-pause':
+      pacer.apply({ type: 'pause-toggled' });
+      return true;
+    case 'next':
+      pacer.apply({ type: 'skip' });
+      return true;
+    case 'continue':
+      pacer.apply({ type: 'continue' });
+      return true;
+    case 'faster':
+      pacer.apply({ type: 'faster' });
+      return true;
+    case 'slower':
+      pacer.apply({ type: 'slower' });
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function noteAction(text: string, tone: NoteTone = 'info'): Action {
+  return { type: 'note', text, tone };
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
