@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Lesson, Step } from '../../src/lesson/model';
 import { introText } from '../../src/ui/live/lesson-driver';
-import { atLessonEnd, continueCommand, lessonView, plainProse, shownStepIndex } from '../../src/ui/live/lesson-view';
+import { atLessonEnd, continueCommand, earlierStepsRun, lessonView, plainProse, shownStepIndex } from '../../src/ui/live/lesson-view';
 
 function step(number: number, title: string, prose = ''): Step {
   return {
@@ -82,6 +82,11 @@ describe('prose', () => {
     expect(plainProse('the **accept queue** and __backlog__, *really*')).toBe('the accept queue and backlog, really');
     expect(plainProse('`s.listen(5)` and 2 * 3 * 4')).toBe('`s.listen(5)` and 2 * 3 * 4');
     expect(plainProse('a ** b')).toBe('a ** b');
+  });
+
+  it('names the earlier steps a rewind runs again', () => {
+    expect(earlierStepsRun(1)).toBe('step 1 runs');
+    expect(earlierStepsRun(4)).toBe('steps 1-4 run');
   });
 });
 

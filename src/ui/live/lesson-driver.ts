@@ -8,7 +8,7 @@ import type { TranscriptRecorder } from '../../session/transcript/recorder';
 import type { StatementResult } from '../../session/types';
 import type { Command } from '../commands/parse-command';
 import type { Action, NoteTone } from '../state/types';
-import { atLessonEnd, definedNames, lessonView, plainProse, shownStepIndex } from './lesson-view';
+import { atLessonEnd, definedNames, earlierStepsRun, lessonView, plainProse, shownStepIndex } from './lesson-view';
 
 /** Where the screen goes when the learner leaves this lesson. */
 export type Navigation = { kind: 'menu' } | { kind: 'lesson'; lesson: Lesson };
@@ -69,7 +69,7 @@ export class LessonDriver {
     this.note(`${this.lesson.title}: ${this.lesson.summary}`);
     const intro = introText(this.lesson.intro);
     if (intro !== '') this.note(intro);
-    if (fromStep > 0) this.note(`resuming at step ${fromStep + 1}: steps 1-${fromStep} run again for you, on fresh sockets`);
+    if (fromStep > 0) this.note(`resuming at step ${fromStep + 1}: ${earlierStepsRun(fromStep)} again for you, on fresh sockets`);
     const started = await this.run.start(fromStep);
     const recording = this.context.recording;
     if (recording) {
@@ -210,7 +210,7 @@ export class LessonDriver {
       return;
     }
     const target = shown - 1;
-    this.note(target === 0 ? 'back to step 1, on fresh sockets' : `back to step ${target + 1}: steps 1-${target} run again for you, on fresh sockets`);
+    this.note(target === 0 ? 'back to step 1, on fresh sockets' : `back to step ${target + 1}: ${earlierStepsRun(target)} again for you, on fresh sockets`);
     this.recorder?.command(':back', '');
     this.restarted(await this.run.start(target));
   }

@@ -42,8 +42,9 @@ export function plainProse(markdown: string): string {
   return markdown.replace(/(\*\*|__)(\S(?:.*?\S)?)\1/g, '$2').replace(/(^|[\s(])\*(\S(?:.*?\S)?)\*(?=[\s).,;:!?]|$)/g, '$1$2');
 }
 
+// The lesson pane reads the prose's inline Markdown itself (format/inline-markup.ts) and styles it.
 function stepProse(title: string, prose: string): string {
-  const text = plainProse(prose.trim());
+  const text = prose.trim();
   return text === '' ? title : `${title}: ${text}`;
 }
 
@@ -71,4 +72,9 @@ export function definedNames(lesson: Pick<Lesson, 'settings'>, ports: Readonly<P
   names.push(...Object.entries(ports).map(([name, port]) => `${name} = ${port}`));
   if (settings.unix) names.push('UNIX_PATH (a fresh socket path)');
   return `defined for you: ${names.join(', ')}`;
+}
+
+/** The steps before step `count + 1`, as a rewind or a later start runs them again: 'step 1 runs', 'steps 1-3 run'. */
+export function earlierStepsRun(count: number): string {
+  return count === 1 ? 'step 1 runs' : `steps 1-${count} run`;
 }

@@ -13,7 +13,7 @@ import type { StatementResult } from '../../session/types';
 import type { ScreenServices } from '../app/services';
 import type { ReplayIntent } from '../keys/replay-keys';
 import { introText } from '../live/lesson-driver';
-import { definedNames, lessonView } from '../live/lesson-view';
+import { definedNames, earlierStepsRun, lessonView } from '../live/lesson-view';
 import type { NoteTone } from '../state/types';
 import { AFTER_STEP_MS, readingMs, typingSchedule } from './pace';
 import type { Pacer } from './pacer';
@@ -128,7 +128,7 @@ export class LessonPlayer implements ReplayPlayer {
     const intro = introText(lesson.intro);
     if (intro !== '') this.note(intro);
     const from = this.options.fromStep;
-    if (from > 0) this.note(`starting at step ${from + 1}: steps 1-${from} run first, at once, on fresh sockets`);
+    if (from > 0) this.note(`starting at step ${from + 1}: ${earlierStepsRun(from)} first, at once, on fresh sockets`);
     const results = await run.start(from);
     if (this.disposed) return;
     recording?.recorder.begin({ mode: 'replay', lesson, ports: run.ports, startStep: run.stepIndex + 1, socklab: recording.socklab });
@@ -238,7 +238,7 @@ export class LessonPlayer implements ReplayPlayer {
       pacer.apply({ type: 'skip-ended' });
       sink.ui({ type: 'line-restored', line: '' });
       const target = Math.max(0, run.stepIndex - 1);
-      this.note(target === 0 ? 'back to step 1, on fresh sockets' : `back to step ${target + 1}: steps 1-${target} run again first, on fresh sockets`);
+      this.note(target === 0 ? 'back to step 1, on fresh sockets' : `back to step ${target + 1}: ${earlierStepsRun(target)} again first, on fresh sockets`);
       const results = await run.back();
       if (this.disposed) return;
       recording?.recorder.command(':back', '');
