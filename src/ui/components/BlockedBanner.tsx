@@ -3,7 +3,6 @@ import { Box, Text } from 'ink';
 import type { BlockedInfo } from '../../session/types';
 import { formatElapsed, formatTimeout } from '../format/elapsed';
 import { safeText } from '../format/safe-text';
-import { colourOf } from '../format/state-colour';
 import { truncateEnd } from '../format/text-width';
 
 export interface BlockedBannerProps {
@@ -14,10 +13,12 @@ export interface BlockedBannerProps {
   now?: () => number;
   /** How often the counter is redrawn, in ms. */
   tickMs?: number;
+  /** The key that ends the wait, as the screen showing it binds it. */
+  release?: string;
 }
 
-/** What a blocked call waits for, for how long, how to release it, and that Ctrl+C interrupts it. */
-export function BlockedBanner({ info, width, colour, now = Date.now, tickMs = 250 }: BlockedBannerProps) {
+/** What a blocked call waits for, for how long, how to release it, and the key that interrupts it. */
+export function BlockedBanner({ info, width, colour, now = Date.now, tickMs = 250, release = 'Ctrl+C interrupts' }: BlockedBannerProps) {
   const [time, setTime] = useState(now);
   useEffect(() => {
     setTime(now());
@@ -28,7 +29,7 @@ export function BlockedBanner({ info, width, colour, now = Date.now, tickMs = 25
   const timeout = info.timeoutMs;
   const limit = typeof timeout === 'number' && Number.isFinite(timeout) ? ` (times out after ${formatTimeout(timeout)})` : '';
   const what = `${safeText(info.call)}: waiting for ${safeText(info.waitingFor)} · ${waited}${limit}`;
-  const how = info.hint ? `${safeText(info.hint)} · Ctrl+C interrupts` : 'Ctrl+C interrupts';
+  const how = info.hint ? `${safeText(info.hint)} · ${release}` : release;
   return (
     <Box flexDirection="column" width={width} flexShrink={0}>
       <Text wrap="truncate" bold color={colour ? 'yellow' : undefined}>

@@ -40,7 +40,7 @@ export function ReplayFrame({ state, colour, onKey, now, tickMs }: ReplayFramePr
       <ConsolePane entries={ui.console} block={ui.block} scroll={ui.consoleScroll} width={width} lines={layout.consoleLines} colour={colour} />
       {ui.running ? (
         ui.blocked ? (
-          <BlockedBanner info={ui.blocked} width={width} colour={colour} now={now} tickMs={tickMs} />
+          <BlockedBanner info={ui.blocked} width={width} colour={colour} now={now} tickMs={tickMs} release="q quits" />
         ) : (
           <Box height={1} />
         )
