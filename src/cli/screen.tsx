@@ -1,7 +1,7 @@
 // The interactive screen: the lesson menu, a lesson or the sandbox, drawn by Ink in the terminal's
 // alternate screen. Every way out (:quit, Ctrl+D, Ctrl+C twice, SIGTERM, SIGHUP, an internal error)
 // closes every socket and gives the terminal back as it was.
-import React, { type ReactElement } from 'react';
+import { type ReactElement } from 'react';
 import { render } from 'ink';
 import type { CurriculumResult } from '../lesson/load';
 import { formatDiagnostic, type Diagnostic } from '../lesson/diagnostics';

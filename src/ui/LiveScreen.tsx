@@ -1,4 +1,4 @@
-import React, { useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Curriculum } from '../lesson/model';
 import type { ScreenServices } from './app/services';
 import { Screen } from './components/Screen';

@@ -1,4 +1,4 @@
-import React, { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Key } from 'ink';
 import type { Curriculum } from '../lesson/model';
 import type { Progress } from '../lesson/progress-data';

@@ -1,4 +1,4 @@
-import React, { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Key } from 'ink';
 import type { Curriculum, Lesson } from '../lesson/model';
 import type { Transcript } from '../session/transcript/format';

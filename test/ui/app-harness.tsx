@@ -1,6 +1,5 @@
 // Drives the whole App, with real sessions and real lesson runs on loopback sockets underneath (the
 // services the CLI gives it), through ink-testing-library: keys in through stdin, frames out.
-import React from 'react';
 import { render } from 'ink-testing-library';
 import { vi } from 'vitest';
 import { screenServices, type ScreenResources } from '../../src/cli/screen-services';

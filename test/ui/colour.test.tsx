@@ -1,5 +1,4 @@
 // Colour is forced on for this file (no terminal here), to check that colour=false really removes it.
-import React from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { UiState } from '../../src/ui/state/types';
 import { acceptBlocked, greeting, lesson, result } from './fixtures';

@@ -1,6 +1,6 @@
 // Drives the real Screen with the real reducer and key handling, the way the app will: statements
 // are answered with fixture results (the session is not part of the screen), keys go in through stdin.
-import React, { useEffect } from 'react';
+import { useEffect } from 'react';
 import { render } from 'ink-testing-library';
 import { vi } from 'vitest';
 import type { Command } from '../../src/ui/commands/parse-command';

@@ -1,4 +1,4 @@
-import React, { useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { BlockedInfo } from '../../session/types';
 import { formatElapsed, formatTimeout } from '../format/elapsed';

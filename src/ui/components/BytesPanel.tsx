@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { BytesShown } from '../../session/types';
 import { bytesReprPrefix } from '../format/bytes-repr';

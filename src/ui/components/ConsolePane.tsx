@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { blockLines, consoleWindow, type ConsoleTone } from '../format/console-lines';
 import { colourOf } from '../format/state-colour';

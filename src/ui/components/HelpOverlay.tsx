@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import { helpLines } from '../format/help-text';
 import { colourOf } from '../format/state-colour';

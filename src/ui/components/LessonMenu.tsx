@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import { safeText } from '../format/safe-text';
 import { displayWidth, truncateEnd, wordWrap } from '../format/text-width';

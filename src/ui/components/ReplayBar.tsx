@@ -1,4 +1,3 @@
-import React from 'react';
 import { Text } from 'ink';
 import { truncateEnd } from '../format/text-width';
 import type { ReplayControls } from '../replay/controls';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, type Key } from 'ink';
 import { layoutOf } from '../state/layout-of';
 import type { ReplayState } from '../replay/replay-state';

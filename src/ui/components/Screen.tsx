@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, type Key } from 'ink';
 import { CONTINUATION, PROMPT } from '../format/console-lines';
 import { ghostOf } from '../state/key-mode';

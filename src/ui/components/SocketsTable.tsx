@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { RowChange, SocketRow } from '../../session/types';
 import { fitCell, tableLayout } from '../format/table-layout';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Text } from 'ink';
 import { PROMPT } from '../format/console-lines';
 import { safeText } from '../format/safe-text';

@@ -2,7 +2,6 @@
 // transcript played back, through ink-testing-library: keys in through stdin, frames out.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import React from 'react';
 import { render } from 'ink-testing-library';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { screenServices, type ScreenResources } from '../../../src/cli/screen-services';
