@@ -4,28 +4,20 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadCurriculum } from '../../src/lesson';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { arrivingClientLesson } from '../support/arriving-client-lesson';
 import type { Curriculum, Lesson } from '../../src/lesson/model';
 import { ProgressStore } from '../../src/lesson/progress';
 import { driveApp, keys, type AppDriver } from './app-harness';
-
-const FIXTURES = join(import.meta.dirname, '..', 'lesson', 'fixtures', 'good');
+import { lessonById, loadFixtureLessons } from '../support/fixture-lessons';
 
 let curriculum: Curriculum;
 let dir: string;
 let app: AppDriver | null = null;
 
-function lesson(id: string): Lesson {
-  const found = curriculum.lessons.find((l) => l.id === id);
-  if (!found) throw new Error(`no fixture lesson ${id}`);
-  return found;
-}
+const lesson = (id: string): Lesson => lessonById(curriculum, id);
 
-beforeAll(async () => {
-  ({ curriculum } = await loadCurriculum([FIXTURES]));
-});
+loadFixtureLessons((c) => (curriculum = c));
 
 afterEach(async () => {
   await app?.unmount();

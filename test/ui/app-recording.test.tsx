@@ -3,9 +3,8 @@
 // with no difference. Only the first session of a screen run is recorded.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ScreenRecordingFile } from '../../src/cli/screen-recording';
-import { loadCurriculum } from '../../src/lesson';
 import type { Curriculum, Lesson } from '../../src/lesson/model';
 import { replayLive } from '../../src/session/transcript/live-replay';
 import { parseTranscript } from '../../src/session/transcript/reader';
@@ -13,15 +12,13 @@ import { TranscriptRecorder } from '../../src/session/transcript/recorder';
 import type { Transcript } from '../../src/session/transcript/format';
 import { tempDir } from '../transcript/helpers';
 import { driveApp, type AppDriver } from './app-harness';
+import { lessonById, loadFixtureLessons } from '../support/fixture-lessons';
 
-const FIXTURES = join(import.meta.dirname, '..', 'lesson', 'fixtures', 'good');
 let curriculum: Curriculum;
 let app: AppDriver | null = null;
 const dir = tempDir();
 
-beforeAll(async () => {
-  ({ curriculum } = await loadCurriculum([FIXTURES]));
-});
+loadFixtureLessons((c) => (curriculum = c));
 afterEach(async () => {
   await app?.unmount();
   expect(app?.services.openSessions ?? 0).toBe(0);
@@ -29,11 +26,7 @@ afterEach(async () => {
 });
 afterAll(() => dir.remove());
 
-function lesson(id: string): Lesson {
-  const found = curriculum.lessons.find((l) => l.id === id);
-  if (!found) throw new Error(`no fixture lesson ${id}`);
-  return found;
-}
+const lesson = (id: string): Lesson => lessonById(curriculum, id);
 
 function recording(name: string): { file: string; recording: ScreenRecordingFile } {
   const file = join(dir.path, name);

@@ -3,27 +3,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { screenServices, type ScreenResources } from '../../../src/cli/screen-services';
 import { ScreenRecordingFile } from '../../../src/cli/screen-recording';
-import { loadCurriculum } from '../../../src/lesson';
 import type { Curriculum, Lesson } from '../../../src/lesson/model';
 import { replayLive } from '../../../src/session/transcript/live-replay';
 import { parseTranscript } from '../../../src/session/transcript/reader';
 import { TranscriptRecorder } from '../../../src/session/transcript/recorder';
 import { ReplayScreen, type ReplayTarget } from '../../../src/ui/ReplayScreen';
 import { tempDir } from '../../transcript/helpers';
+import { lessonById, loadFixtureLessons } from '../../support/fixture-lessons';
 
-const FIXTURES = join(import.meta.dirname, '..', '..', 'lesson', 'fixtures', 'good');
 const keys = { right: '\x1b[C', left: '\x1b[D', enter: '\r', ctrlC: '\x03' };
 
 let curriculum: Curriculum;
 let screen: Driven | null = null;
 const dir = tempDir();
 
-beforeAll(async () => {
-  ({ curriculum } = await loadCurriculum([FIXTURES]));
-});
+loadFixtureLessons((c) => (curriculum = c));
 afterEach(async () => {
   await screen?.unmount();
   expect(screen?.services.openSessions ?? 0).toBe(0);
@@ -31,11 +28,7 @@ afterEach(async () => {
 });
 afterAll(() => dir.remove());
 
-function lesson(id: string): Lesson {
-  const found = curriculum.lessons.find((l) => l.id === id);
-  if (!found) throw new Error(`no fixture lesson ${id}`);
-  return found;
-}
+const lesson = (id: string): Lesson => lessonById(curriculum, id);
 
 interface Driven {
   frame(): string;
