@@ -110,13 +110,14 @@ export async function openScreen(target: ScreenTarget, io: Io): Promise<number> 
   if (target.kind === 'lesson') progress = target.progress;
   if (target.kind === 'menu') ({ store: progress, warning } = await ProgressStore.open());
   const services = screenServices(progress, recording);
-  // Problems in the lesson files, printed once the terminal is back (as `socklab <lesson>` prints them).
+  // Errors in the lesson files, printed once the terminal is back (as `socklab <lesson>` prints them;
+  // warnings are for `socklab validate`).
   const problems: Diagnostic[] = [];
   const loadCurriculum =
     target.kind === 'menu'
       ? async () => {
           const { curriculum, diagnostics } = await target.loadLessons();
-          problems.push(...diagnostics);
+          problems.push(...diagnostics.filter((d) => d.severity === 'error'));
           return { curriculum, warning: lessonProblems(diagnostics) };
         }
       : undefined;

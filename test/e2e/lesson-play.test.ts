@@ -1,6 +1,8 @@
 // A lesson from the fixtures played through the screen, as a learner who asks for each call would:
 // :solution puts it on the prompt, Enter runs it, until the lesson is done; then :lessons goes back
 // to the menu, which marks it done, and q quits.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, FIXTURE_LESSONS, KEYS, runInPty, type PtyRun } from './harness';
 import { cleanUp, newContext, promptLine, type E2eContext } from './helpers';
@@ -70,3 +72,21 @@ describe('a lesson on the screen', () => {
     expect(await run.exited).toEqual({ exitCode: 0, signal: 0 });
   });
 });
+
+describe('the lesson menu with a broken lesson file', () => {
+  it('leaves it out and says so, then prints its errors once the terminal is back, and no warnings', async () => {
+    const dir = join(context.stateDir, 'lessons');
+    mkdirSync(dir);
+    copyFileSync(join(FIXTURE_LESSONS, '..', 'broken', 'no-steps.md'), join(dir, 'no-steps.md'));
+    // the built-in lessons come too: one of them has a warning for authors (a fixed port 80)
+    const run = runInPty(['--lessons', dir], { env: { XDG_STATE_HOME: context.stateDir } });
+    context.runs.push(run);
+    await run.waitFor("a lesson file has errors and is left out: 'socklab validate' shows why");
+    run.press('q');
+    expect(await run.exited).toEqual({ exitCode: 0, signal: 0 });
+    const after = run.screen();
+    expect(after).toContain('no-steps.md:7: the lesson has no steps');
+    expect(after).not.toContain('warning');
+  });
+});
+
