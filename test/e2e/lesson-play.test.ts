@@ -1,6 +1,6 @@
 // A lesson from the fixtures played through the screen, as a learner who asks for each call would:
 // :solution puts it on the prompt, Enter runs it, until the lesson is done; then :lessons goes back
-// to the menu, which marks it done, and q quits.
+// to the menu, which marks it done, and q quits. And the menu with a lesson file that does not load.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
