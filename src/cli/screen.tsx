@@ -10,7 +10,7 @@ import { ProgressStore } from '../lesson/progress';
 import type { Transcript } from '../session/transcript/format';
 import { App, type AppStart } from '../ui/App';
 import { colourEnabled } from '../ui/format/state-colour';
-import { ReplayScreen, type ReplayTarget } from '../ui/ReplayScreen';
+import type { ReplayTarget } from '../ui/ReplayScreen';
 import type { Command } from './args';
 import type { Io } from './main';
 import { openScreenRecording } from './screen-recording';
@@ -136,6 +136,8 @@ export async function openScreen(target: ScreenTarget, io: Io): Promise<number> 
   const size = { columns: io.stdout.columns || 80, rows: io.stdout.rows || 24 };
   let root: ReactElement;
   if (replay !== null) {
+    // Loaded only for a replay, so that the learner's screen starts without it.
+    const { ReplayScreen } = await import('../ui/ReplayScreen');
     root = (
       <ReplayScreen
         target={replay}
