@@ -1,11 +1,14 @@
 // A TCP server typed key by key into `socklab sandbox`, at 80x24, checked on the screen as a person
 // sees it: the listener, a client from this test waiting in the accept queue, accept, the bytes the
-// client sent (repr and hex), and close.
+// client sent (repr and hex), and close. And keys typed while a statement runs.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, KEYS, runInPty } from './harness';
-import { cleanUp, connectTo, enter, newContext, portOnScreen, type E2eContext } from './helpers';
+import { cleanUp, connectTo, enter, newContext, portOnScreen, promptLine, type E2eContext } from './helpers';
 
 let context: E2eContext = newContext();
+
+// the status line while a statement runs
+const RUNNING = 'Ctrl+C interrupts · PgUp/PgDn sockets';
 
 beforeAll(() => ensureBuilt(), 90_000);
 afterEach(async () => {
@@ -49,4 +52,25 @@ describe('socklab sandbox in a terminal', () => {
     run.press(KEYS.ctrlD);
     expect(await run.exited).toEqual({ exitCode: 0, signal: 0 });
   });
+
+  it('keeps what is typed while a statement runs for after it, and Ctrl+C drops it', async () => {
+    const run = runInPty(['sandbox'], { env: { XDG_STATE_HOME: context.stateDir } });
+    context.runs.push(run);
+    await run.waitFor('sandbox: every statement runs on a real socket');
+    await enter(run, 'import time');
+    await run.type('time.sleep(1)\r');
+    await run.waitFor(RUNNING);
+    await run.type('x = 7\rx * 2');
+    let screen = await run.waitFor((s) => s.includes('>>> x = 7') && promptLine(s) === '>>> x * 2', 5000);
+    expect(screen).toContain('>>> time.sleep(1)');
+    run.press(KEYS.enter);
+    await run.waitFor('>>> x * 2\n14');
+    await run.type('time.sleep(30)\r');
+    await run.waitFor(RUNNING);
+    await run.type('y = 1');
+    run.press(KEYS.ctrlC);
+    screen = await run.waitFor('KeyboardInterrupt');
+    expect(promptLine(screen)).toBe('>>>');
+  });
 });
+

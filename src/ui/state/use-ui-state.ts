@@ -5,7 +5,7 @@ import { useCallback, useRef, useState } from 'react';
 import { classifySubmission, type Command } from '../commands/parse-command';
 import { mapKey, type KeyFlags } from '../keys/key-map';
 import { editLine } from '../keys/text-input-edit';
-import { splitChunk } from '../keys/split-chunk';
+import { splitChunk, type ChunkKey } from '../keys/split-chunk';
 import type { Completer } from './completion';
 import { initialUiState } from './initial-state';
 import { resolveIntent } from './intent';
@@ -13,6 +13,9 @@ import { keyModeOf } from './key-mode';
 import { splitPaste, type PastedLine } from './paste';
 import { uiReducer } from './reducer';
 import type { Action, UiState } from './types';
+
+/** More keys than this typed during one statement are not kept: that many is a key held down. */
+const TYPE_AHEAD_LIMIT = 4096;
 
 export interface UiStateOptions {
   initial?: Partial<UiState>;
@@ -48,6 +51,8 @@ export function useUiState(options: UiStateOptions = {}): UiController {
   optionsRef.current = options;
   // Pasted lines still to enter: one at a time, each after the statement before it has finished.
   const pastedRef = useRef<PastedLine[]>([]);
+  // Keys typed while a statement runs, taken once it is done, as a terminal keeps what is typed ahead.
+  const typedAheadRef = useRef<ChunkKey[]>([]);
   const drainRef = useRef<() => void>(() => {});
 
   const dispatch = useCallback((action: Action) => {
@@ -56,7 +61,8 @@ export function useUiState(options: UiStateOptions = {}): UiController {
     stateRef.current = after;
     setState(after);
     if (after.quitRequested && !before.quitRequested) optionsRef.current.onQuit?.();
-    if (before.running && !after.running && pastedRef.current.length > 0) queueMicrotask(() => drainRef.current());
+    const waiting = pastedRef.current.length > 0 || typedAheadRef.current.length > 0;
+    if (before.running && !after.running && waiting) queueMicrotask(() => drainRef.current());
   }, []);
 
   const start = useCallback(
@@ -105,13 +111,21 @@ export function useUiState(options: UiStateOptions = {}): UiController {
   );
 
   drainRef.current = () => {
-    while (pastedRef.current.length > 0 && !stateRef.current.running && !stateRef.current.quitRequested) {
+    const ready = () => !stateRef.current.running && !stateRef.current.quitRequested;
+    while (pastedRef.current.length > 0 && ready()) {
       const next = pastedRef.current.shift();
       if (!next) break;
       const current = stateRef.current;
       dispatch({ type: 'line-edited', ...editLine(current.line, current.cursor, next.text, {}) });
       if (next.enter) handleSubmit(stateRef.current.line);
     }
+    if (pastedRef.current.length > 0 || typedAheadRef.current.length === 0 || !ready()) return;
+    while (typedAheadRef.current.length > 0 && ready()) {
+      const next = typedAheadRef.current.shift();
+      if (next) handleOneKeyRef.current(next.input, next.key);
+    }
+    // the text input comes back with the prompt; it must show the line the keys made
+    dispatch({ type: 'line-restored', line: stateRef.current.line });
   };
 
   const queuePaste = useCallback((text: string) => {
@@ -121,11 +135,19 @@ export function useUiState(options: UiStateOptions = {}): UiController {
 
   const handleOneKey = useCallback(
     (input: string, key: Partial<KeyFlags>): boolean => {
-      const { intent, restartInput } = mapKey(input, key, keyModeOf(stateRef.current));
+      const mode = keyModeOf(stateRef.current);
+      const { intent, restartInput } = mapKey(input, key, mode);
+      if (mode.running && intent.type === 'none') {
+        if (typedAheadRef.current.length < TYPE_AHEAD_LIMIT) typedAheadRef.current.push({ input, key });
+        return false;
+      }
       const resolved = resolveIntent(intent, stateRef.current, optionsRef.current.complete);
       for (const action of resolved.actions) dispatch(action);
       const effect = resolved.effect;
-      if (effect?.type === 'interrupt' || intent.type === 'interrupt-idle') pastedRef.current = [];
+      if (effect?.type === 'interrupt' || intent.type === 'interrupt-idle') {
+        pastedRef.current = [];
+        typedAheadRef.current = [];
+      }
       if (effect?.type === 'interrupt') optionsRef.current.onInterrupt?.();
       if (effect?.type === 'submit') handleSubmit(stateRef.current.line);
       if (effect?.type === 'paste') queuePaste(effect.text);
@@ -133,6 +155,9 @@ export function useUiState(options: UiStateOptions = {}): UiController {
     },
     [dispatch, handleSubmit, queuePaste],
   );
+
+  const handleOneKeyRef = useRef(handleOneKey);
+  handleOneKeyRef.current = handleOneKey;
 
   const handleKey = useCallback(
     (input: string, key: Partial<KeyFlags>) => {
