@@ -54,8 +54,21 @@ export function percentFormatStr(template: string, args: PyObject): string {
   return out;
 }
 
+const INTEGER_CONVERSIONS = new Set(['d', 'i', 'u', 'o', 'x', 'X']);
+const FLOAT_CONVERSIONS = new Set(['e', 'E', 'f', 'F', 'g', 'G']);
+
+/** The text of a number directive (the same for str and bytes templates), or null for another kind. */
+function numberText(value: PyObject, d: Directive): string | null {
+  const { conversion, flags, width, precision } = d;
+  if (INTEGER_CONVERSIONS.has(conversion)) return formatInteger(value, conversion, width, precision, flags);
+  if (FLOAT_CONVERSIONS.has(conversion)) return formatFloatPercent(value, conversion, width, precision, flags);
+  return null;
+}
+
 function convertForStr(value: PyObject, d: Directive, index: number): string {
   const { conversion, flags, width, precision } = d;
+  const number = numberText(value, d);
+  if (number !== null) return number;
   switch (conversion) {
     case 's':
     case 'r':
@@ -64,20 +77,6 @@ function convertForStr(value: PyObject, d: Directive, index: number): string {
       if (precision >= 0) text = [...text].slice(0, precision).join('');
       return padText(text, width, flags);
     }
-    case 'd':
-    case 'i':
-    case 'u':
-    case 'o':
-    case 'x':
-    case 'X':
-      return formatInteger(value, conversion, width, precision, flags);
-    case 'e':
-    case 'E':
-    case 'f':
-    case 'F':
-    case 'g':
-    case 'G':
-      return formatFloatPercent(value, conversion, width, precision, flags);
     case 'c': {
       let ch: string;
       if (value instanceof PyInt) {
@@ -123,6 +122,8 @@ function padBytes(data: Uint8Array, width: number, flags: Flags): Uint8Array {
 
 function convertForBytes(value: PyObject, d: Directive, index: number): Uint8Array {
   const { conversion, flags, width, precision } = d;
+  const number = numberText(value, d);
+  if (number !== null) return asciiBytes(number);
   switch (conversion) {
     case 'b':
     case 's': {
@@ -148,20 +149,6 @@ function convertForBytes(value: PyObject, d: Directive, index: number): Uint8Arr
       else throw typeError('%c requires an integer in range(256) or a single byte');
       return padBytes(Uint8Array.of(byte), width, flags);
     }
-    case 'd':
-    case 'i':
-    case 'u':
-    case 'o':
-    case 'x':
-    case 'X':
-      return asciiBytes(formatInteger(value, conversion, width, precision, flags));
-    case 'e':
-    case 'E':
-    case 'f':
-    case 'F':
-    case 'g':
-    case 'G':
-      return asciiBytes(formatFloatPercent(value, conversion, width, precision, flags));
     default:
       return unsupportedConversion(conversion, index);
   }
