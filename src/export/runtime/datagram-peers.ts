@@ -24,10 +24,7 @@ class UdpServer:
 
     def start(self):
         spec = self.spec
-        port = self.lesson.ports[spec['port']]
-        sock = _socket.socket(_family(spec['host']), _socket.SOCK_DGRAM)
-        sock.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEADDR, 1)
-        sock.bind((spec['host'], port))
+        sock, port = _bound_socket(self.lesson, spec, _socket.SOCK_DGRAM)
         sock.setblocking(False)
         self.sock = sock
         self.act.note(f'{self.name} waiting for datagrams on {_address(spec["host"], port)}')

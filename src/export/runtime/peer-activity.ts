@@ -189,6 +189,15 @@ def _family(host):
     return _socket.AF_INET6 if host == '::1' else _socket.AF_INET
 
 
+def _bound_socket(lesson, spec, kind):
+    """A server peer's socket on the lesson's port, bound the way socklab binds it."""
+    port = lesson.ports[spec['port']]
+    sock = _socket.socket(_family(spec['host']), kind)
+    sock.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEADDR, 1)
+    sock.bind((spec['host'], port))
+    return sock, port
+
+
 def _free_ports(count, ipv6):
     """Free ports outside the kernel's ephemeral range (no outgoing connection can take one
     meanwhile), each checked by binding it for TCP and UDP, as socklab chooses a lesson's ports."""

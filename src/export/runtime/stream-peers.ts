@@ -122,10 +122,7 @@ class _Server(_StreamPeer):
 
     def start(self):
         spec = self.spec
-        port = self.lesson.ports[spec['port']]
-        sock = _socket.socket(_family(spec['host']), _socket.SOCK_STREAM)
-        sock.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEADDR, 1)
-        sock.bind((spec['host'], port))
+        sock, port = _bound_socket(self.lesson, spec, _socket.SOCK_STREAM)
         sock.listen(spec['backlog'])
         sock.setblocking(False)
         self.listener = sock
