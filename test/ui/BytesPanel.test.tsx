@@ -1,10 +1,11 @@
 import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, beforeAll } from 'vitest';
 import type { BytesShown } from '../../src/session/types';
 import { BytesPanel } from '../../src/ui/components/BytesPanel';
 import type { Decoding } from '../../src/ui/format/decode';
 import { displayWidth } from '../../src/ui/format/text-width';
 import { encoder, forbidden, hostileBytes } from './fixtures';
+import { loadBytesCodec } from '../../src/ui/components/use-bytes-codec';
 
 const instances: Array<ReturnType<typeof render>> = [];
 afterEach(() => {
@@ -16,6 +17,9 @@ function panel(shown: BytesShown, decoding: Decoding = 'utf-8', width = 80, hexL
   instances.push(instance);
   return instance.lastFrame() ?? '';
 }
+
+// the screens load the decoder once drawn; here it is loaded before the panel renders
+beforeAll(() => loadBytesCodec());
 
 describe('BytesPanel with hostile bytes', () => {
   const shown: BytesShown = { label: 'conn.recv(4096)', data: hostileBytes };

@@ -1,12 +1,13 @@
 import React from 'react';
 import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, beforeAll } from 'vitest';
 import { Screen } from '../../src/ui/components/Screen';
 import { displayWidth } from '../../src/ui/format/text-width';
 import { initialUiState } from '../../src/ui/state/initial-state';
 import { uiReducer } from '../../src/ui/state/reducer';
 import type { Action, UiState } from '../../src/ui/state/types';
 import { acceptBlocked, forbidden, greeting, hostileBytes, hostileText, lesson, result, row, serverRows } from './fixtures';
+import { loadBytesCodec } from '../../src/ui/components/use-bytes-codec';
 
 const instances: Array<ReturnType<typeof render>> = [];
 afterEach(() => {
@@ -39,6 +40,9 @@ const realistic: Action[] = [
     }),
   },
 ];
+
+// the screens load the decoder once drawn; here it is loaded before the panel renders
+beforeAll(() => loadBytesCodec());
 
 describe('Screen at 80x24', () => {
   const state = session({ columns: 80, rows: 24 }, ...realistic);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, nextDecoding } from '../../src/ui/format/decode';
+import { nextDecoding } from '../../src/ui/format/decode';
+import { decodeBytes } from '../../src/ui/format/decode-codec';
 
 const hex = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));
 

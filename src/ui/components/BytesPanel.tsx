@@ -2,12 +2,13 @@ import { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { BytesShown } from '../../session/types';
 import { bytesReprPrefix } from '../format/bytes-repr';
-import { decodeBytes, type Decoding } from '../format/decode';
+import type { Decoding } from '../format/decode';
 import { bytesPerLineFor, hexdumpLines } from '../format/hexdump';
 import { safeText, strRepr } from '../format/safe-text';
 import { colourOf } from '../format/state-colour';
 import { truncateEnd } from '../format/text-width';
 import { titleBar } from '../format/title-bar';
+import { useBytesCodec } from './use-bytes-codec';
 
 export interface BytesPanelProps {
   shown: BytesShown;
@@ -60,11 +61,13 @@ export function BytesPanel({ shown, count, decoding, width, hexLines, colour }: 
     const prefix = bytesReprPrefix(data, width);
     return prefix.omitted > 0 ? `${prefix.repr.slice(0, -1)}…` : prefix.repr;
   }, [data, width]);
-  const decoded = useMemo(() => decodeBytes(data, decoding), [data, decoding]);
+  const codec = useBytesCodec();
+  const decoded = useMemo(() => codec?.decodeBytes(data, decoding) ?? null, [codec, data, decoding]);
   const dump = useMemo(() => dumpLines(data, width, hexLines), [data, width, hexLines]);
   const label = `${decoding} [Ctrl+T]`;
   let decodedText: string;
   if (data.length === 0) decodedText = "empty: recv() gives b'' when the other side has closed the connection";
+  else if (decoded === null) decodedText = `${label}: …`;
   else if (decoded.ok) decodedText = `${label}: ${strRepr(firstCodePoints(decoded.text, width * 2))}`;
   // the decoding is named already; CPython's "'utf-8' codec" prefix would only push the reason off screen
   else decodedText = `${label}: ${decoded.message.replace(/^'[^']+' codec /, '')}`;
@@ -79,7 +82,7 @@ export function BytesPanel({ shown, count, decoding, width, hexLines, colour }: 
           {line}
         </Text>
       ))}
-      <Text wrap="truncate" color={decoded.ok || data.length === 0 ? undefined : colourOf('error', colour)}>
+      <Text wrap="truncate" color={decoded === null || decoded.ok || data.length === 0 ? undefined : colourOf('error', colour)}>
         {truncateEnd(decodedText, width)}
       </Text>
     </Box>

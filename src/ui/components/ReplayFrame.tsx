@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import { Box, type Key } from 'ink';
 import { layoutOf } from '../state/layout-of';
 import type { ReplayState } from '../replay/replay-state';
 import { BlockedBanner } from './BlockedBanner';
 import { BytesPanel } from './BytesPanel';
+import { loadBytesCodec } from './use-bytes-codec';
 import { ConsolePane } from './ConsolePane';
 import { KeyListener } from './KeyListener';
 import { LessonPane } from './LessonPane';
@@ -24,6 +26,8 @@ export interface ReplayFrameProps {
  * the replay's own status line with its keys.
  */
 export function ReplayFrame({ state, colour, onKey, now, tickMs }: ReplayFrameProps) {
+  // once drawn: the first frame does not wait for the interpreter's codecs
+  useEffect(() => void loadBytesCodec(), []);
   const ui = state.ui;
   const { columns: width, rows: height } = ui.size;
   const layout = layoutOf(ui);

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Box, type Key } from 'ink';
 import { CONTINUATION, PROMPT } from '../format/console-lines';
 import { ghostOf } from '../state/key-mode';
@@ -5,6 +6,7 @@ import { layoutOf } from '../state/layout-of';
 import type { UiState } from '../state/types';
 import { BlockedBanner } from './BlockedBanner';
 import { BytesPanel } from './BytesPanel';
+import { loadBytesCodec } from './use-bytes-codec';
 import { ConsolePane } from './ConsolePane';
 import { HelpOverlay } from './HelpOverlay';
 import { KeyListener } from './KeyListener';
@@ -28,6 +30,8 @@ export interface ScreenProps {
 
 /** The whole screen for the terminal size in `state.size`; everything it shows comes from props. */
 export function Screen({ state, colour, onKey, onLineChange, now, tickMs }: ScreenProps) {
+  // once drawn: the first frame does not wait for the interpreter's codecs
+  useEffect(() => void loadBytesCodec(), []);
   const { columns: width, rows: height } = state.size;
   const layout = layoutOf(state);
   const shown = state.bytes[state.bytes.length - 1];

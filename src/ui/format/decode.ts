@@ -1,10 +1,5 @@
-// Decoding received bytes for the bytes panel with the interpreter's own codecs, strictly, as
-// bytes.decode() does: either the text, or the error CPython would raise, in its words.
-import { decodeBytes as decodeWithCodec } from '../../py/codecs';
-import { PyException } from '../../py/exceptions/classes';
-import { str } from '../../py/ops/repr';
-// The exceptions' own texts (UnicodeDecodeError's "'utf-8' codec can't decode ...") are defined there.
-import '../../py/runtime';
+// The decodings the bytes panel offers, in the order Ctrl+T steps through them. The decoding itself
+// (decode-codec.ts) uses the interpreter's codecs, loaded only once there are bytes to decode.
 
 export const DECODINGS = ['utf-8', 'gbk', 'latin-1'] as const;
 export type Decoding = (typeof DECODINGS)[number];
@@ -14,13 +9,4 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; message: st
 export function nextDecoding(current: Decoding): Decoding {
   const index = DECODINGS.indexOf(current);
   return DECODINGS[(index + 1) % DECODINGS.length] ?? 'utf-8';
-}
-
-export function decodeBytes(data: Uint8Array, decoding: Decoding): DecodeResult {
-  try {
-    return { ok: true, text: decodeWithCodec(data, decoding, 'strict') };
-  } catch (error) {
-    if (!(error instanceof PyException)) throw error;
-    return { ok: false, message: str(error.exc) };
-  }
 }
