@@ -20,6 +20,11 @@ export async function runLessonMode(command: LessonCommand, io: Io): Promise<num
   if (lesson === null) return unknownLesson(wanted, curriculum.lessons, io);
 
   if (command.kind === 'replay') {
+    const steps = lesson.steps.length;
+    if (command.step > steps) {
+      io.stderr.write(`socklab: ${lesson.id} has ${steps} step${steps === 1 ? '' : 's'}: --step takes 1 to ${steps}, not ${command.step}\n`);
+      return 2;
+    }
     if (command.plain) {
       return (await import('./replay-plain')).replayPlain(lesson, { noState: command.noState, step: command.step, record: command.record }, io);
     }

@@ -162,6 +162,13 @@ describe('the command line', () => {
     expect(run).toEqual({ code: 1, stdout: '', stderr: `socklab: cannot record to ${where}: the directory ${join(dir.path, 'missing')} does not exist\n` });
   });
 
+  it('says when a directory takes no new files, and when --step is past the lesson', async () => {
+    const proc = await runMain(['sandbox', '--plain', '--record', '/proc/socklab.jsonl'], 'import socket\n');
+    expect(proc).toEqual({ code: 1, stdout: '', stderr: 'socklab: cannot record to /proc/socklab.jsonl: no file can be made in /proc\n' });
+    const past = await runMain(['replay', 'greeting-server', '--plain', '--step', '99', ...LESSONS]);
+    expect(past).toEqual({ code: 2, stdout: '', stderr: 'socklab: greeting-server has 7 steps: --step takes 1 to 7, not 99\n' });
+  });
+
   it('reports a broken transcript as FILE:line messages, exit 1', async () => {
     const bad = join(dir.path, 'bad.jsonl');
     writeFileSync(bad, '{"type":"header","format":"socklab-transcript","version":7}\n');

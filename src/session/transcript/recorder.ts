@@ -1,6 +1,6 @@
 // Writes a transcript as the session goes: one JSON line per record, each written through to the file
 // at once, so a crash loses at most the record being written. Plain mode and the screen both call it.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Lesson, Step } from '../../lesson/model';
 import type { PeerEvent } from '../peers';
@@ -43,7 +43,8 @@ export function writeErrorReason(path: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return `the directory ${dirname(path)} does not exist`;
+      // also what a directory that takes no new files says (/proc)
+      return existsSync(dirname(path)) ? `no file can be made in ${dirname(path)}` : `the directory ${dirname(path)} does not exist`;
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
