@@ -31,6 +31,7 @@ export {
 } from './calls';
 export type { Accepted } from './calls';
 export { RECV_CHUNK, recv, recvfrom, recvfromInto, recvInto, send, sendto } from './transfer';
+export { KEPT_FREE_BYTES, keepFreedMemory } from './malloc-tuning';
 export type { Received, ReceivedInto } from './transfer';
 export {
   MAX_SOCKOPT_LEN,

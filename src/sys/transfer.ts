@@ -4,7 +4,11 @@ import { koffi, libc } from './libc';
 import { ERRNO, sysError } from './errno';
 import { checkFd, checkSize } from './checks';
 import { SYS } from './platform';
+import { keepFreedMemory } from './malloc-tuning';
 import { decodeSockaddr, encodeSockaddr, type SockAddr } from './sockaddr';
+
+// Each read hands back a new Buffer: let the memory of the ones collected be reused warm.
+keepFreedMemory();
 
 const EINTR = ERRNO.EINTR;
 // Node ignores SIGPIPE already; MSG_NOSIGNAL keeps EPIPE an error code even if something changes that.
