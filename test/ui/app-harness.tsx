@@ -7,6 +7,7 @@ import type { Curriculum } from '../../src/lesson/model';
 import type { ProgressStore } from '../../src/lesson/progress';
 import type { ScreenRecording } from '../../src/ui/app/services';
 import { App, type AppStart } from '../../src/ui/App';
+import { loadBytesCodec } from '../../src/ui/components/use-bytes-codec';
 
 export const keys = {
   up: '\x1b[A',
@@ -46,6 +47,8 @@ export interface AppOptions {
 }
 
 export async function driveApp(options: AppOptions): Promise<AppDriver> {
+  // loaded before the screen renders, so that no import is still running when the test ends
+  await loadBytesCodec();
   const services = screenServices(options.progress ?? null, options.recording ?? null);
   const driver = { quits: 0, errors: [] as Error[] };
   // The screen's key listener never re-subscribes, so a key sent once a frame shows is never lost.

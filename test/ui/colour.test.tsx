@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { UiState } from '../../src/ui/state/types';
 import { acceptBlocked, greeting, lesson, result } from './fixtures';
+import { loadBytesCodec } from '../../src/ui/components/use-bytes-codec';
 
 type Render = typeof import('ink-testing-library').render;
 type ScreenType = typeof import('../../src/ui/components/Screen').Screen;
@@ -32,6 +33,9 @@ afterAll(() => {
   if (previous === undefined) delete process.env.FORCE_COLOR;
   else process.env.FORCE_COLOR = previous;
 });
+
+// loaded before the screen renders, so that no import is still running when the test ends
+beforeAll(() => loadBytesCodec());
 
 const instances: Array<{ unmount: () => void }> = [];
 afterEach(() => {

@@ -9,6 +9,7 @@ import type { Completer } from '../../src/ui/state/completion';
 import type { UiState } from '../../src/ui/state/types';
 import { useUiState, type UiController } from '../../src/ui/state/use-ui-state';
 import { result } from './fixtures';
+import { loadBytesCodec } from '../../src/ui/components/use-bytes-codec';
 
 export const keys = {
   up: '\x1b[A',
@@ -92,6 +93,8 @@ export async function drive(
   initial: Partial<UiState>,
   options: { complete?: Completer; isIncomplete?: (source: string) => boolean; holdStatements?: boolean } = {},
 ): Promise<Driven> {
+  // loaded before the screen renders, so that no import is still running when the test ends
+  await loadBytesCodec();
   const events: HarnessEvents = { renders: 0, settled: 0, statements: [], commands: [], interrupts: 0, quits: 0 };
   let controller: UiController | null = null;
   const instance = render(<Harness initial={initial} {...options} events={events} onReady={(ui) => (controller = ui)} />);

@@ -5,11 +5,21 @@ import { useEffect, useState } from 'react';
 type Codec = typeof import('../format/decode-codec');
 
 let loaded: Codec | null = null;
-let loading: Promise<Codec> | null = null;
+let loading: Promise<Codec | null> | null = null;
 
-/** Loads the decoder once; the screens start it when drawn, so that it is there before the first bytes are. */
-export function loadBytesCodec(): Promise<Codec> {
-  loading ??= import('../format/decode-codec').then((module) => (loaded = module));
+/**
+ * Loads the decoder once; the screens start it when drawn, so that it is there before the first bytes
+ * are. Never rejects: if it cannot load (a damaged installation, a screen torn down meanwhile), the
+ * panel goes on without a decoding and a later call tries again.
+ */
+export function loadBytesCodec(): Promise<Codec | null> {
+  loading ??= import('../format/decode-codec').then(
+    (module) => (loaded = module),
+    () => {
+      loading = null;
+      return null;
+    },
+  );
   return loading;
 }
 
@@ -20,7 +30,7 @@ export function useBytesCodec(): Codec | null {
     if (codec !== null) return;
     let mounted = true;
     void loadBytesCodec().then((module) => {
-      if (mounted) setCodec(module);
+      if (mounted && module !== null) setCodec(module);
     });
     return () => {
       mounted = false;

@@ -13,6 +13,7 @@ import { TranscriptRecorder } from '../../../src/session/transcript/recorder';
 import { ReplayScreen, type ReplayTarget } from '../../../src/ui/ReplayScreen';
 import { tempDir } from '../../transcript/helpers';
 import { lessonById, loadFixtureLessons } from '../../support/fixture-lessons';
+import { loadBytesCodec } from '../../../src/ui/components/use-bytes-codec';
 
 const keys = { right: '\x1b[C', left: '\x1b[D', enter: '\r', ctrlC: '\x03' };
 
@@ -40,6 +41,8 @@ interface Driven {
 }
 
 async function drive(target: ReplayTarget, services: ScreenResources = screenServices(null)): Promise<Driven> {
+  // loaded before the screen renders, so that no import is still running when the test ends
+  await loadBytesCodec();
   const quits: number[] = [];
   const instance = render(
     <ReplayScreen
