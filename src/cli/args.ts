@@ -1,5 +1,6 @@
 // argv -> what socklab should do. Pure: no I/O, so every command line can be tested directly.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorMessage } from '../sys/error-text';
 
 export interface LessonSource {
   /** Extra lesson directories given with --lessons, in order. */
@@ -177,7 +178,7 @@ function parseReplay(
 }
 
 function explainParseError(err: unknown, kind: string): string {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = errorMessage(err);
   const unknown = /Unknown option '([^']+)'/.exec(text);
   const where = kind === 'menu' || kind === 'lesson' ? 'socklab --help' : `socklab ${kind} --help`;
   if (unknown) return `unknown option '${unknown[1]}' (see ${where})`;

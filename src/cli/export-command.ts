@@ -13,6 +13,7 @@ import { loadLessons } from './lesson-source';
 import type { Io } from './main';
 import { lessonOfTranscript } from './transcript-lesson';
 import { version } from './version';
+import { errorMessage } from '../sys/error-text';
 
 type ExportCommand = Extract<Command, { kind: 'export' }>;
 
@@ -25,7 +26,7 @@ async function planFor(command: ExportCommand, io: Io): Promise<ExportPlan | num
       return lessonPlan(lesson, await playLesson(lesson));
     } catch (e) {
       io.stderr.write(
-        `socklab: could not play the lesson to see what each line prints (${e instanceof Error ? e.message : String(e)}); the program shows the value of every expression\n`,
+        `socklab: could not play the lesson to see what each line prints (${errorMessage(e)}); the program shows the value of every expression\n`,
       );
       return lessonPlan(lesson, null);
     }

@@ -16,6 +16,7 @@ import type { Io } from './main';
 import { openScreenRecording } from './screen-recording';
 import { screenServices } from './screen-services';
 import { isTerminalGone, onEndingSignal } from './screen-signals';
+import { errorMessage } from '../sys/error-text';
 
 export type ScreenTarget =
   | { kind: 'sandbox'; record: string | null }
@@ -43,7 +44,7 @@ const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
 
 function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorMessage(error);
   return text.split('\n')[0]?.trim() || 'unknown error';
 }
 

@@ -8,6 +8,7 @@ import { decodeLessonBytes, splitFrontMatter, splitLines } from './lesson-text';
 import { parseBody } from './lesson-body';
 import { scanMarkdown } from './markdown-blocks';
 import type { Curriculum, Lesson } from './model';
+import { errorMessage } from '../sys/error-text';
 
 export interface LessonFileResult {
   file: string;
@@ -96,7 +97,7 @@ function fileProblem(file: string, err: unknown): Diagnostic {
         ? 'is a directory, not a lesson file'
         : code === 'EACCES'
           ? 'permission denied'
-          : `cannot be read (${err instanceof Error ? err.message : String(err)})`;
+          : `cannot be read (${errorMessage(err)})`;
   return { file, line: 0, severity: 'error', message };
 }
 

@@ -2,6 +2,7 @@
 // updates the app makes to it. progress.ts stores it.
 
 import type { Curriculum, Lesson } from './model';
+import { errorMessage } from '../sys/error-text';
 
 export const PROGRESS_VERSION = 2;
 
@@ -101,7 +102,7 @@ export function readProgressText(text: string): ReadResult {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { kind: 'damaged', reason: `not valid JSON (${err instanceof Error ? err.message : String(err)})` };
+    return { kind: 'damaged', reason: `not valid JSON (${errorMessage(err)})` };
   }
   if (!isRecord(data)) return { kind: 'damaged', reason: 'not a JSON object' };
   const version = data['version'];

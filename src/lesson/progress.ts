@@ -9,6 +9,7 @@ import { mkdir, open, readFile, rename, stat, unlink, type FileHandle } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { emptyProgress, readProgressText, type Progress } from './progress-data';
+import { errorMessage } from '../sys/error-text';
 
 export * from './progress-data';
 
@@ -27,7 +28,7 @@ function reasonOf(err: unknown): string {
   if (e?.code === 'EISDIR') return 'it is a directory';
   if (e?.code === 'EACCES') return 'permission denied';
   if (e?.code === 'ENOTDIR') return 'a part of its path is not a directory';
-  return err instanceof Error ? err.message : String(err);
+  return errorMessage(err);
 }
 
 /**

@@ -27,6 +27,7 @@ import type { FileHost } from './builtins/files';
 import { errorLine, errorInfo, type PyErrorInfo } from './error-report';
 import { completeLine, type Completion } from './completion';
 import { SocklabNote } from './note';
+import { errorMessage } from '../sys/error-text';
 import './runtime';
 
 export type { PyErrorInfo } from './error-report';
@@ -178,7 +179,7 @@ function asPyException(error: unknown): PyException {
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return pyError(RecursionError, 'maximum recursion depth exceeded');
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return pyError(SystemError, `socklab internal error: ${message}`);
 }
 

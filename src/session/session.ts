@@ -8,6 +8,7 @@ import { diffRows } from './row-diff';
 import { SocketTable, type ClosedSocket, type HeldSocket } from './socket-table';
 import { socketNames } from './socket-names';
 import type { BlockedInfo, BytesShown, RowChange, SocketRow, StatementResult } from './types';
+import { errorMessage } from '../sys/error-text';
 
 /** The other side of a lesson's conversations, as the session needs it (a PeerHost). */
 export interface PeerSide {
@@ -231,7 +232,7 @@ export class Session {
     } catch (error) {
       // The interpreter answers everything a line can do; anything else is socklab's own fault, and the
       // learner still gets a line saying so instead of a crashed screen.
-      const message = `socklab could not run this statement (${error instanceof Error ? error.message : String(error)})`;
+      const message = `socklab could not run this statement (${errorMessage(error)})`;
       options?.write?.(`${message}\n`);
       return { output: `${message}\n`, error: { type: 'socklab', message }, value: null };
     }

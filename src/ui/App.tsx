@@ -9,6 +9,7 @@ import type { MenuEntry } from './menu/menu-entries';
 import { MenuScreen } from './MenuScreen';
 import type { TerminalSize } from './state/types';
 import { useTerminalSize } from './use-terminal-size';
+import { errorMessage } from '../sys/error-text';
 
 export type AppStart = { kind: 'sandbox' } | { kind: 'menu' } | { kind: 'lesson'; lesson: Lesson; fromStep: number };
 
@@ -60,7 +61,7 @@ export function App({ start, curriculum: given, loadCurriculum, services, warnin
       (error: unknown) => {
         if (!current) return;
         setCurriculum({ lessons: [] });
-        setLoadWarning(`the lessons could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        setLoadWarning(`the lessons could not be read: ${errorMessage(error)}`);
       },
     );
     return () => {

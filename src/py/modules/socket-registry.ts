@@ -6,6 +6,7 @@
 // until close() or until the session ends with closeAll().
 import type { PyObject } from '../objects/object';
 import { close, type SockAddr } from '../../sys';
+import { errorMessage } from '../../sys/error-text';
 
 export interface TrackedSocket {
   /** 1, 2, 3 ... per registry, never reused. */
@@ -174,7 +175,7 @@ export class SocketRegistry {
             listener();
           } catch (error) {
             // The learner's statement must not fail because a view of it did.
-            process.emitWarning(`a socket registry listener failed: ${error instanceof Error ? error.message : String(error)}`);
+            process.emitWarning(`a socket registry listener failed: ${errorMessage(error)}`);
           }
         }
       } while (this.notifyAgain);

@@ -3,6 +3,7 @@
 // connection can take one meanwhile, and each is checked by binding it, TCP and UDP.
 import { readFileSync } from 'node:fs';
 import { ERRNO, SYS, SysError, bind, close, socket, type SockAddr } from '../../sys';
+import { errorMessage } from '../../sys/error-text';
 
 export const EPHEMERAL_RANGE_FILE = '/proc/sys/net/ipv4/ip_local_port_range';
 /** Below this, ports belong to well-known services more often than not. */
@@ -113,7 +114,7 @@ export function pickFreePorts(count: number, candidates: readonly number[], ipv6
       if (e instanceof SysError && ipv6 && (e.errno === ERRNO.EADDRNOTAVAIL || e.errno === ERRNO.EAFNOSUPPORT)) {
         throw new PortChoiceError(`this lesson needs IPv6, and the IPv6 loopback address ::1 is not available here (${e.message})`);
       }
-      throw new PortChoiceError(`could not check whether port ${port} is free: ${e instanceof Error ? e.message : String(e)}`);
+      throw new PortChoiceError(`could not check whether port ${port} is free: ${errorMessage(e)}`);
     }
   }
   if (chosen.length < count) {

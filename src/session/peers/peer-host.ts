@@ -15,6 +15,7 @@ import { TcpServerPeer } from './tcp-server-peer';
 import { UdpClientPeer } from './udp-client-peer';
 import { UdpServerPeer } from './udp-server-peer';
 import { pause, peersHaveWork, yieldTurn } from './waits';
+import { errorMessage } from '../../sys/error-text';
 
 export interface PeerHostEnv {
   reactor: Reactor;
@@ -24,9 +25,6 @@ export interface PeerHostEnv {
   limits?: Partial<PeerLimits>;
 }
 
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 function createPeer(spec: PeerSpec, ctx: PeerContext): Peer {
   switch (spec.kind) {
@@ -152,7 +150,7 @@ export class PeerHost {
         await this.runAction(action, combined);
       } catch (e) {
         const peer = action.type === 'wait' ? '' : String(action.peer);
-        this.note(peer, 'error', `${action.source} failed: ${messageOf(e)}`, action.line);
+        this.note(peer, 'error', `${action.source} failed: ${errorMessage(e)}`, action.line);
       }
     }
   }
@@ -238,7 +236,7 @@ export class PeerHost {
         try {
           await task();
         } catch (e) {
-          this.note(peer, 'error', `${peer} failed: ${messageOf(e)}`, null);
+          this.note(peer, 'error', `${peer} failed: ${errorMessage(e)}`, null);
         }
       })(),
     );
@@ -246,7 +244,7 @@ export class PeerHost {
 
   /** Keeps the task until it settles, so stop() can wait for it; the result never rejects. */
   private track(task: Promise<void>): Promise<void> {
-    const settled = task.catch((e: unknown) => this.note('', 'error', messageOf(e), null));
+    const settled = task.catch((e: unknown) => this.note('', 'error', errorMessage(e), null));
     this.tasks.add(settled);
     void settled.finally(() => this.tasks.delete(settled));
     return settled;

@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { TRANSCRIPT_FORMAT, TRANSCRIPT_VERSION, type BodyRecord, type EndRecord, type HeaderRecord, type Located, type Transcript } from './format';
 import { bodyProblem, endProblem, headerProblem, isBodyType, isObj, type Obj } from './validate-record';
+import { errorMessage } from '../../sys/error-text';
 
 export type ReadResult = { ok: true; transcript: Transcript; warnings: string[] } | { ok: false; errors: string[] };
 
@@ -16,7 +17,7 @@ function jsonOf(text: string): { ok: true; value: unknown } | { ok: false; messa
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    return { ok: false, message: errorMessage(e) };
   }
 }
 
@@ -114,7 +115,7 @@ export async function readTranscriptFile(path: string): Promise<ReadResult> {
     return parseTranscript(await readFile(path, 'utf8'), path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException | null)?.code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : e instanceof Error ? e.message : String(e);
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : errorMessage(e);
     return { ok: false, errors: [`${path}: cannot read it: ${why}`] };
   }
 }

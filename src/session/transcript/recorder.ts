@@ -15,6 +15,7 @@ import {
   type TranscriptRecord,
 } from './format';
 import { statementRecord, type StatementContext } from './statement-record';
+import { errorMessage } from '../../sys/error-text';
 
 export class TranscriptWriteError extends Error {
   constructor(message: string) {
@@ -57,7 +58,7 @@ export function writeErrorReason(path: string, error: unknown): string {
     case 'EROFS':
       return 'the file system is read-only';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
   }
 }
 

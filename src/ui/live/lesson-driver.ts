@@ -8,7 +8,18 @@ import type { TranscriptRecorder } from '../../session/transcript/recorder';
 import type { StatementResult } from '../../session/types';
 import type { Command } from '../commands/parse-command';
 import type { Action, NoteTone } from '../state/types';
-import { atLessonEnd, definedNames, earlierStepsRun, lessonView, plainProse, shownStepIndex } from './lesson-view';
+import {
+  atLessonEnd,
+  definedNames,
+  earlierStepsRun,
+  lessonHeadline,
+  lessonView,
+  plainProse,
+  rewindNote,
+  shownStepIndex,
+  stepDoneNote,
+  stepHeading,
+} from './lesson-view';
 
 /** Where the screen goes when the learner leaves this lesson. */
 export type Navigation = { kind: 'menu' } | { kind: 'lesson'; lesson: Lesson };
@@ -66,7 +77,7 @@ export class LessonDriver {
 
   /** Starts the run at `fromStep` (earlier steps run again for the learner, and are shown). */
   async begin(fromStep: number): Promise<void> {
-    this.note(`${this.lesson.title}: ${this.lesson.summary}`);
+    this.note(lessonHeadline(this.lesson));
     const intro = introText(this.lesson.intro);
     if (intro !== '') this.note(intro);
     if (fromStep > 0) this.note(`resuming at step ${fromStep + 1}: ${earlierStepsRun(fromStep)} again for you, on fresh sockets`);
@@ -190,7 +201,7 @@ export class LessonDriver {
       // one step on: the run's step, or another one a peer has finished meanwhile
       this.shown++;
       if (this.shown === this.run.stepIndex) this.stepNote();
-      else this.note(`step ${this.shown + 1} of ${this.lesson.steps.length}: ${this.lesson.steps[this.shown]?.title ?? ''} (done meanwhile)`);
+      else this.note(`${stepHeading({ number: this.shown + 1, title: this.lesson.steps[this.shown]?.title ?? '' }, this.lesson.steps.length)} (done meanwhile)`);
       return;
     }
     const skipped = this.run.step;
@@ -210,7 +221,7 @@ export class LessonDriver {
       return;
     }
     const target = shown - 1;
-    this.note(target === 0 ? 'back to step 1, on fresh sockets' : `back to step ${target + 1}: ${earlierStepsRun(target)} again for you, on fresh sockets`);
+    this.note(rewindNote(target, 'again for you'));
     this.recorder?.command(':back', '');
     this.restarted(await this.run.start(target));
   }
@@ -248,7 +259,7 @@ export class LessonDriver {
   }
 
   private names(): void {
-    this.note(definedNames(this.lesson, this.run.ports));
+    this.note(definedNames(this.run.ports, this.lesson.settings));
   }
 
   /** Records what a (re)start ran, then the step the run is at, as plain mode records them. */
@@ -266,7 +277,7 @@ export class LessonDriver {
 
   private stepNote(): void {
     const step = this.run.step;
-    if (step) this.note(`step ${step.number} of ${this.lesson.steps.length}: ${step.title}`);
+    if (step) this.note(stepHeading(step, this.lesson.steps.length));
   }
 
   private endNote(): void {
@@ -297,7 +308,7 @@ export class LessonDriver {
   /** The step the run just finished: say so, and how to go on (the pane stays where it is). */
   private stepDone(): void {
     const done = this.lesson.steps[this.run.stepIndex - 1];
-    if (done) this.note(`✓ step ${done.number} done: ${done.title}`, 'success');
+    if (done) this.note(stepDoneNote(done), 'success');
     if (this.run.finished) this.endNote();
     else if (!this.toldHowToGoOn) this.note(':next (Tab, then Enter) goes on to the next step');
     this.toldHowToGoOn = true;

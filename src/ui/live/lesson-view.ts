@@ -2,7 +2,7 @@
 // shows. Once a step's check holds the run moves on at once, but the pane keeps showing that step,
 // done, until the learner goes on (:next): one step at a time, even when a peer finished the next one
 // meanwhile, so that no step's prose goes by unseen.
-import type { Lesson } from '../../lesson/model';
+import type { Lesson, LessonSettings, Step } from '../../lesson/model';
 import type { LessonView } from '../state/types';
 
 export interface LessonPosition {
@@ -64,14 +64,43 @@ export function lessonView(position: LessonPosition): LessonView {
   };
 }
 
-/** The note that says which names the lesson defined for the learner (HOST, PORT ...). */
-export function definedNames(lesson: Pick<Lesson, 'settings'>, ports: Readonly<Partial<Record<string, number>>>): string {
-  const { settings } = lesson;
+/**
+ * The note that says which names the lesson defined for the learner (HOST, PORT ...). A transcript
+ * keeps the ports but not the lesson's settings, so those may be left out.
+ */
+export function definedNames(ports: Readonly<Partial<Record<string, number>>>, settings: Partial<Pick<LessonSettings, 'ipv6' | 'unix'>> = {}): string {
   const names = [`HOST = '127.0.0.1'`];
   if (settings.ipv6) names.push(`HOST6 = '::1'`);
-  names.push(...Object.entries(ports).map(([name, port]) => `${name} = ${port}`));
+  if (Object.keys(ports).length > 0) names.push(portsText(ports));
   if (settings.unix) names.push('UNIX_PATH (a fresh socket path)');
   return `defined for you: ${names.join(', ')}`;
+}
+
+/** A lesson's ports as the learner's names for them: 'PORT = 31610, PORT2 = 31611'. */
+export function portsText(ports: Readonly<Partial<Record<string, number>>>): string {
+  return Object.entries(ports)
+    .map(([name, port]) => `${name} = ${port}`)
+    .join(', ');
+}
+
+/** The lesson's first note: its title and what it is about. */
+export function lessonHeadline(lesson: Pick<Lesson, 'title' | 'summary'>): string {
+  return `${lesson.title}: ${lesson.summary}`;
+}
+
+/** The note that starts a step. */
+export function stepHeading(step: Pick<Step, 'number' | 'title'>, stepCount: number): string {
+  return `step ${step.number} of ${stepCount}: ${step.title}`;
+}
+
+/** The note when a step's check held. */
+export function stepDoneNote(step: Pick<Step, 'number' | 'title'>): string {
+  return `✓ step ${step.number} done: ${step.title}`;
+}
+
+/** The note of a rewind to `target` (0-based); `how` says how the earlier steps run ('again for you'). */
+export function rewindNote(target: number, how: string): string {
+  return target === 0 ? 'back to step 1, on fresh sockets' : `back to step ${target + 1}: ${earlierStepsRun(target)} ${how}, on fresh sockets`;
 }
 
 /** The steps before step `count + 1`, as a rewind or a later start runs them again: 'step 1 runs', 'steps 1-3 run'. */

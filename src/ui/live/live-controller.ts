@@ -13,6 +13,7 @@ import type { Command } from '../commands/parse-command';
 import type { Completion } from '../state/completion';
 import type { Action, NoteTone } from '../state/types';
 import { LessonDriver, type Navigation } from './lesson-driver';
+import { errorMessage } from '../../sys/error-text';
 
 export type { Navigation } from './lesson-driver';
 
@@ -35,9 +36,6 @@ const MANY_ROWS = 64;
 
 const LESSON_ONLY = new Set(['next', 'back', 'hint', 'solution']);
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export class LiveController {
   private session: Session | null = null;
@@ -71,7 +69,7 @@ export class LiveController {
       try {
         await this.runStatement(source, abort.signal);
       } catch (error) {
-        this.dispatch({ type: 'statement-failed', message: `socklab could not run this statement: ${messageOf(error)}` });
+        this.dispatch({ type: 'statement-failed', message: `socklab could not run this statement: ${errorMessage(error)}` });
       } finally {
         if (this.current === abort) this.current = null;
       }
@@ -83,7 +81,7 @@ export class LiveController {
       try {
         await this.runCommand(command);
       } catch (error) {
-        this.note(`:${command.name} failed: ${messageOf(error)}`, 'error');
+        this.note(`:${command.name} failed: ${errorMessage(error)}`, 'error');
       }
     });
   }
@@ -116,7 +114,7 @@ export class LiveController {
       try {
         await task();
       } catch (error) {
-        if (!this.disposed) this.note(messageOf(error), 'error');
+        if (!this.disposed) this.note(errorMessage(error), 'error');
       } finally {
         this.busy = false;
       }
@@ -129,7 +127,7 @@ export class LiveController {
     try {
       session = await services.openSession();
     } catch (error) {
-      this.startFailure = `the sockets could not be opened: ${messageOf(error)}`;
+      this.startFailure = `the sockets could not be opened: ${errorMessage(error)}`;
       this.note(this.startFailure, 'error');
       return;
     }
@@ -154,7 +152,7 @@ export class LiveController {
     try {
       this.run = await services.openLessonRun(target.lesson, session);
     } catch (error) {
-      this.startFailure = `the lesson could not be opened: ${messageOf(error)}`;
+      this.startFailure = `the lesson could not be opened: ${errorMessage(error)}`;
       this.note(this.startFailure, 'error');
       return;
     }
@@ -172,7 +170,7 @@ export class LiveController {
     try {
       await driver.begin(fromStep);
     } catch (error) {
-      this.note(`the lesson could not start: ${messageOf(error)}. :reset tries again, :lessons goes back to the menu`, 'error');
+      this.note(`the lesson could not start: ${errorMessage(error)}. :reset tries again, :lessons goes back to the menu`, 'error');
       driver.update();
     }
   }

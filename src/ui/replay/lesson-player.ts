@@ -13,11 +13,12 @@ import type { StatementResult } from '../../session/types';
 import type { ScreenServices } from '../app/services';
 import type { ReplayIntent } from '../keys/replay-keys';
 import { introText } from '../live/lesson-driver';
-import { definedNames, earlierStepsRun, lessonView } from '../live/lesson-view';
+import { definedNames, earlierStepsRun, lessonHeadline, lessonView, rewindNote, stepDoneNote, stepHeading } from '../live/lesson-view';
 import type { NoteTone } from '../state/types';
 import { AFTER_STEP_MS, readingMs, typingSchedule } from './pace';
 import type { Pacer } from './pacer';
-import { messageOf, noteAction, pacerIntent, type ReplayPlayer, type ReplaySink } from './player';
+import { noteAction, pacerIntent, type ReplayPlayer, type ReplaySink } from './player';
+import { errorMessage } from '../../sys/error-text';
 import { ShownTable } from './shown-table';
 
 export interface LessonPlayerOptions {
@@ -69,7 +70,7 @@ export class LessonPlayer implements ReplayPlayer {
     this.pane(null);
     this.play().catch((error: unknown) => {
       if (this.disposed) return;
-      this.note(`the replay stopped: ${messageOf(error)}`, 'error');
+      this.note(`the replay stopped: ${errorMessage(error)}`, 'error');
       this.options.sink.status({ phase: 'done', next: null });
     });
   }
@@ -124,7 +125,7 @@ export class LessonPlayer implements ReplayPlayer {
     this.unsubscribe.push(run.onEvent((event) => this.onRunEvent(event)));
     if (recording) this.unsubscribe.push(followLessonRun(recording.recorder, run));
 
-    this.note(`${lesson.title}: ${lesson.summary}`);
+    this.note(lessonHeadline(lesson));
     const intro = introText(lesson.intro);
     if (intro !== '') this.note(intro);
     const from = this.options.fromStep;
@@ -170,7 +171,7 @@ export class LessonPlayer implements ReplayPlayer {
         pacer.apply({ type: 'skip-ended' });
         recording?.recorder.step(step);
         this.shown = index;
-        this.note(`step ${step.number} of ${this.options.lesson.steps.length}: ${step.title}`);
+        this.note(stepHeading(step, this.options.lesson.steps.length));
         this.pane(step.calls[0]?.source ?? null);
         await pacer.wait(readingMs(`${step.title} ${step.prose}`));
       },
@@ -217,7 +218,7 @@ export class LessonPlayer implements ReplayPlayer {
     });
     if (outcome.errorHint) this.note(`hint: ${outcome.errorHint}`, 'hint');
     this.lastCheckError = outcome.checkError;
-    if (outcome.passed) this.note(`✓ step ${step.number} done: ${step.title}`, 'success');
+    if (outcome.passed) this.note(stepDoneNote(step), 'success');
     this.pane(this.run?.solution() ?? null);
   }
 
@@ -238,7 +239,7 @@ export class LessonPlayer implements ReplayPlayer {
       pacer.apply({ type: 'skip-ended' });
       sink.ui({ type: 'line-restored', line: '' });
       const target = Math.max(0, run.stepIndex - 1);
-      this.note(target === 0 ? 'back to step 1, on fresh sockets' : `back to step ${target + 1}: ${earlierStepsRun(target)} again first, on fresh sockets`);
+      this.note(rewindNote(target, 'again first'));
       const results = await run.back();
       if (this.disposed) return;
       recording?.recorder.command(':back', '');
@@ -256,7 +257,7 @@ export class LessonPlayer implements ReplayPlayer {
     const run = this.run!;
     this.shown = run.stepIndex;
     if (results.length > 0) this.table.show({ type: 'statements-shown', results });
-    this.note(definedNames(this.options.lesson, run.ports));
+    this.note(definedNames(run.ports, this.options.lesson.settings));
     this.pane(null);
   }
 

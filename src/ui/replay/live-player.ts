@@ -6,7 +6,8 @@ import { describeDifference, type OutputDifference } from '../../session/transcr
 import type { Transcript } from '../../session/transcript/format';
 import type { LiveReplayHooks, LiveReplayReport } from '../../session/transcript/live-replay';
 import type { ReplayIntent } from '../keys/replay-keys';
-import { messageOf, noteAction, type ReplayPlayer, type ReplaySink } from './player';
+import { noteAction, type ReplayPlayer, type ReplaySink } from './player';
+import { errorMessage } from '../../sys/error-text';
 
 export interface LivePlayerOptions {
   transcript: Transcript;
@@ -75,7 +76,7 @@ export class LivePlayer implements ReplayPlayer {
       this.code = count === 0 ? 0 : 1;
     } catch (error) {
       if (this.stop.signal.aborted) return;
-      sink.ui(noteAction(`the live check stopped: ${messageOf(error)}`, 'error'));
+      sink.ui(noteAction(`the live check stopped: ${errorMessage(error)}`, 'error'));
       this.code = 1;
     }
     sink.status({ phase: 'done', next: null });

@@ -51,7 +51,3 @@ export function pacerIntent(pacer: Pacer, intent: ReplayIntent): boolean {
 export function noteAction(text: string, tone: NoteTone = 'info'): Action {
   return { type: 'note', text, tone };
 }
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -5,7 +5,7 @@
 import type { HeaderRecord, StatementRecord, StepRecord, Transcript } from '../../session/transcript/format';
 import { resultOf } from '../../session/transcript/statement-record';
 import type { StatementResult } from '../../session/types';
-import { plainProse } from '../live/lesson-view';
+import { definedNames, lessonHeadline, plainProse, portsText, stepDoneNote, stepHeading } from '../live/lesson-view';
 import { uiReducer } from '../state/reducer';
 import type { Action, LessonView, UiState } from '../state/types';
 import { MAX_RUNNING_MS, recordedPauseMs, typingMs } from './pace';
@@ -44,12 +44,6 @@ function describeHeader(t: Transcript): string {
         ? `the lesson "${h.lesson.title}" playing itself`
         : `the lesson "${h.lesson.title}"`;
   return `replaying ${t.file}: ${what}, recorded ${h.startedAt}. Nothing runs: every result is the recorded one`;
-}
-
-function portsText(ports: Record<string, number>): string {
-  return Object.entries(ports)
-    .map(([name, port]) => `${name} = ${port}`)
-    .join(', ');
 }
 
 function endText(t: Transcript, statements: number): { text: string; tone: 'success' | 'error' | 'info' } {
@@ -101,8 +95,8 @@ export function transcriptBeats(t: Transcript): Beat[] {
   const stepCount = t.header.lesson?.steps ?? 0;
   const intro: Action[] = [noteAction(describeHeader(t))];
   if (inLesson) {
-    intro.push(noteAction(`${t.header.lesson!.title}: ${t.header.lesson!.summary}`), ...pane.view('', false));
-    if (Object.keys(t.header.ports).length > 0) intro.push(noteAction(`defined for you: HOST = '127.0.0.1', ${portsText(t.header.ports)}`));
+    intro.push(noteAction(lessonHeadline(t.header.lesson!)), ...pane.view('', false));
+    if (Object.keys(t.header.ports).length > 0) intro.push(noteAction(definedNames(t.header.ports)));
   }
   beats.push({ kind: 'shown', actions: intro, pauseMs: 0 });
 
@@ -127,7 +121,7 @@ export function transcriptBeats(t: Transcript): Beat[] {
         break;
       case 'step':
         pane.enter(record);
-        shown(record.at, noteAction(`step ${record.number} of ${stepCount}: ${record.title}`), ...pane.view(record.calls[0] ?? '', false));
+        shown(record.at, noteAction(stepHeading(record, stepCount)), ...pane.view(record.calls[0] ?? '', false));
         break;
       case 'finished':
         shown(record.at, noteAction(`lesson complete: ${t.header.lesson?.title ?? ''}`, 'success'), ...pane.view('', true));
@@ -155,7 +149,7 @@ function typedBeat(record: StatementRecord, line: number, pane: LessonPane, paus
   const after: Action[] = [];
   if (record.errorHint) after.push(noteAction(`hint: ${record.errorHint}`, 'hint'));
   if (record.passed === true && step !== null && record.step === step.number) {
-    after.push(noteAction(`✓ step ${step.number} done: ${step.title}`, 'success'));
+    after.push(noteAction(stepDoneNote(step), 'success'));
     after.push(...pane.view('', step.number === stepCount));
   } else if (record.passed === false && record.checkError) {
     after.push(noteAction(record.checkError, 'error'));

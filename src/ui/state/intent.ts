@@ -3,6 +3,7 @@
 import type { Intent } from '../keys/key-map';
 import type { Completer } from './completion';
 import type { Action, UiState } from './types';
+import { errorMessage } from '../../sys/error-text';
 
 /**
  * What the reducer cannot do: interrupt the running statement (its owner does), enter the line, or
@@ -21,7 +22,7 @@ function completionActions(state: UiState, complete: Completer | undefined): Act
     const result = complete(state.line, state.cursor);
     return [{ type: 'completion-shown', start: result.start, candidates: result.candidates }];
   } catch (error) {
-    return [{ type: 'note', text: `completion failed: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' }];
+    return [{ type: 'note', text: `completion failed: ${errorMessage(error)}`, tone: 'error' }];
   }
 }
 

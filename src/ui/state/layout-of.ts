@@ -19,10 +19,15 @@ export function promptAreaLines(state: UiState): number {
   return lineRows + (state.candidates.length > 0 ? 1 : 0);
 }
 
-/** Lesson prose as the lesson pane wraps it, its inline markup read into styles. */
-export function proseLines(prose: string, columns: number): StyledPiece[][] {
+// The layout counts the prose's lines and the lesson pane draws them, in every frame: wrapped once.
+let lastProse: { prose: string; columns: number; lines: readonly StyledPiece[][] } | null = null;
+
+/** Lesson prose as the lesson pane wraps it, its inline markup read into styles (not to be changed). */
+export function proseLines(prose: string, columns: number): readonly StyledPiece[][] {
+  if (lastProse?.prose === prose && lastProse.columns === columns) return lastProse.lines;
   const text = safeText(String(prose ?? '').replace(/\r?\n/g, ' ')).trim();
-  return text ? wrapStyled(text, columns) : [];
+  lastProse = { prose, columns, lines: text ? wrapStyled(text, columns) : [] };
+  return lastProse.lines;
 }
 
 /** Hex dump lines for a payload, without building the dump (repeated lines would only make it shorter). */

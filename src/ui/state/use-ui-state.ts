@@ -13,6 +13,7 @@ import { keyModeOf } from './key-mode';
 import { splitPaste, type PastedLine } from './paste';
 import { uiReducer } from './reducer';
 import type { Action, UiState } from './types';
+import { errorMessage } from '../../sys/error-text';
 
 /** More keys than this typed during one statement are not kept: that many is a key held down. */
 const TYPE_AHEAD_LIMIT = 4096;
@@ -71,7 +72,7 @@ export function useUiState(options: UiStateOptions = {}): UiController {
       try {
         optionsRef.current.onStatement?.(source);
       } catch (error) {
-        dispatch({ type: 'statement-failed', message: error instanceof Error ? error.message : String(error) });
+        dispatch({ type: 'statement-failed', message: errorMessage(error) });
       }
     },
     [dispatch],
