@@ -64,13 +64,18 @@ function readSize(fd: number, max: number): number {
   return Math.min(max, Math.max(pending, RECV_CHUNK));
 }
 
-// One spare read buffer of RECV_CHUNK bytes that every read up to that size goes into. A big read is
-// handed back as is (no copy) and a new spare is made next time; a small read is copied out and the
-// spare is kept. So a recv(65536) that gets 1 byte neither allocates 64 KiB nor pins it, and a recv
-// that fails with EAGAIN allocates nothing.
+// Node's shared pool serves Buffers below this size without an allocation of their own.
+const POOLED = Buffer.poolSize >>> 1;
+
+// A small read (recv(1), recv(1024)) goes straight into a Buffer cut from Node's pool: the cheapest
+// memory Node hands out, and a short result is a view of it, with no copy. Reads up to RECV_CHUNK
+// share one spare buffer: a big read is handed back as is (no copy) and a new spare is made next
+// time; a small one is copied out and the spare is kept. So a recv(65536) that gets 1 byte neither
+// allocates 64 KiB nor pins it.
 let spare: Buffer | null = null;
 
 function readBuffer(size: number): Buffer {
+  if (size < POOLED) return Buffer.allocUnsafe(size);
   if (size <= RECV_CHUNK) {
     spare ??= Buffer.allocUnsafe(RECV_CHUNK);
     return spare;

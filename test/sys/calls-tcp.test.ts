@@ -70,6 +70,19 @@ describe.each(FAMILIES)('TCP over %s loopback', (_name, family) => {
     expect([...recv(conn, 65536)]).toEqual([0, 255, 10]);
   });
 
+  it('hands every read its own bytes: a later read never changes an earlier result', async () => {
+    const { client, conn } = await tcpConnection(t, family);
+    // Sizes below Node's pool limit, at it, and up to the 64 KiB spare buffer, with short results.
+    const results: [Buffer, string][] = [];
+    for (const [size, text] of [[1, 'a'], [100, 'bc'], [4095, 'def'], [4096, 'ghij'], [65536, 'klmno'], [1, 'p']] as const) {
+      send(client, Buffer.from(text));
+      await waitFor(conn, SYS.POLLIN);
+      results.push([recv(conn, size), text]);
+    }
+    expect(sysErrorOf(() => recv(conn, 10)).errno).toBe(ERRNO.EAGAIN);
+    expect(results.map(([data]) => data.toString())).toEqual(results.map(([, text]) => text));
+  });
+
   it('reads what is waiting for a huge recv instead of allocating it', async () => {
     const { client, conn } = await tcpConnection(t, family);
     const data = Buffer.alloc(300_000);

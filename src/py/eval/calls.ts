@@ -5,7 +5,8 @@ import { PyObject, PyType } from '../objects/object';
 import { PyStr } from '../objects/str';
 import { PyDict } from '../objects/dict';
 import { PyBoundMethod, PyMethodDescriptor, PyNativeFunction } from '../objects/function';
-import { callObject } from '../ops/call';
+import { callObject, methodOf } from '../ops/call';
+import { getAttr } from '../ops/attr';
 import { collect, isIterable } from '../ops/iter';
 import { typeError } from '../exceptions/raise';
 import type { Frame, LocalScope } from './frame';
@@ -20,8 +21,22 @@ function functionText(fn: PyObject): string {
   return `${fn.type.name} object`;
 }
 
+/**
+ * What a call calls. For `obj.name(...)` with `name` a method of obj's type, that is the method and
+ * obj, without a bound method object in between (CPython's LOAD_METHOD); otherwise the callee's value.
+ */
+type Callee = { fn: PyObject; self?: undefined } | { fn: PyMethodDescriptor; self: PyObject };
+
+async function evalCallee(func: Expr, f: Frame, scope: LocalScope | null): Promise<Callee> {
+  if (func.kind !== 'Attribute') return { fn: await evalExpr(func, f, scope) };
+  const self = await evalExpr(func.value, f, scope);
+  const method = methodOf(self, func.attr);
+  return method ? { fn: method, self } : { fn: getAttr(self, func.attr) };
+}
+
 export async function evalCall(e: Extract<Expr, { kind: 'Call' }>, f: Frame, scope: LocalScope | null): Promise<PyObject> {
-  const fn = await evalExpr(e.func, f, scope);
+  const callee = await evalCallee(e.func, f, scope);
+  const fn = callee.fn;
   const args: PyObject[] = [];
   for (const a of e.args) {
     if (a.kind === 'Starred') {
@@ -52,6 +67,7 @@ export async function evalCall(e: Extract<Expr, { kind: 'Call' }>, f: Frame, sco
       kwargs.set(key.value, v);
     }
   }
-  const result = callObject(fn, args, kwargs, f.callContext(e.start, e.end));
+  const ctx = f.callContext(e.start, e.end);
+  const result = callee.self !== undefined ? callee.fn.impl(callee.self, args, kwargs, ctx) : callObject(fn, args, kwargs, ctx);
   return result instanceof Promise ? await result : result;
 }

@@ -56,9 +56,15 @@ function parsePositionalOnly(sig: Signature, args: readonly PyObject[], kwargs: 
   const qual = sig.qualname ?? sig.name;
   if (kwargs.size > 0) throw typeError(`${qual}() takes no keyword arguments`);
   const max = sig.params.length;
-  const min = sig.params.filter((p) => !p.optional).length;
   const n = args.length;
-  if (n >= min && n <= max) return sig.params.map((_, i) => args[i]);
+  // Every call of a native method comes through here: count and copy without temporary arrays.
+  let min = 0;
+  for (const p of sig.params) if (!p.optional) min++;
+  if (n >= min && n <= max) {
+    const slots = new Array<PyObject | undefined>(max);
+    for (let i = 0; i < max; i++) slots[i] = args[i];
+    return slots;
+  }
   if (sig.style === 'noargs') throw typeError(`${qual}() takes no arguments (${n} given)`);
   if (sig.style === 'one') throw typeError(`${qual}() takes exactly one argument (${n} given)`);
   if (sig.style === 'tuple') {

@@ -2,7 +2,9 @@
 import { PyObject, PyType, type Kwargs, type NativeResult } from '../objects/object';
 import { PyBoundMethod, PyMethodDescriptor, PyNativeFunction } from '../objects/function';
 import type { CallContext } from '../events';
+import { PyModule } from '../objects/module';
 import { typeError } from '../exceptions/raise';
+import { getAttr } from './attr';
 
 export function isCallable(obj: PyObject): boolean {
   return (
@@ -26,4 +28,20 @@ export function callObject(fn: PyObject, args: PyObject[], kwargs: Kwargs, ctx: 
   const call = fn.type.hook('call');
   if (call) return call(fn, args, kwargs, ctx);
   throw typeError(`'${fn.type.name}' object is not callable`);
+}
+
+/**
+ * The method `name` of `obj` when a call `obj.name(...)` can skip making a bound method (CPython's
+ * LOAD_METHOD): a method of the object's type that no attribute of the object itself hides.
+ */
+export function methodOf(obj: PyObject, name: string): PyMethodDescriptor | undefined {
+  if (obj instanceof PyType || obj instanceof PyModule) return undefined;
+  const found = obj.type.lookup(name);
+  return found instanceof PyMethodDescriptor && obj.dict?.has(name) !== true ? found : undefined;
+}
+
+/** obj.name(*args, **kwargs): the same result as getting the attribute and calling it. */
+export function callMethod(obj: PyObject, name: string, args: PyObject[], kwargs: Kwargs, ctx: CallContext): NativeResult {
+  const method = methodOf(obj, name);
+  return method ? method.impl(obj, args, kwargs, ctx) : callObject(getAttr(obj, name), args, kwargs, ctx);
 }
