@@ -6,7 +6,7 @@ import type { CallContext } from '../../src/py/events';
 import { NO_KWARGS, type PyObject } from '../../src/py/objects/object';
 import { PyByteArray, PyBytes } from '../../src/py/objects/bytes';
 import { PyInt } from '../../src/py/objects/int';
-import { callMethod } from '../../src/py/ops/call';
+import { calleeOf, callCallee } from '../../src/py/ops/call';
 import { createModuleRegistry } from '../../src/py/modules/default-registry';
 import { createSocketModules } from '../../src/py/modules/socket-modules';
 import { SocketRegistry } from '../../src/py/modules/socket-registry';
@@ -101,7 +101,7 @@ export function rawLoops(settings: LoopSettings): RoundTimes {
 
 /** A method call as the evaluator makes it for `obj.method(*args)`. */
 function call(obj: PyObject, method: string, args: PyObject[], ctx: CallContext): PyObject | Promise<PyObject> {
-  return callMethod(obj, method, args, NO_KWARGS, ctx);
+  return callCallee(calleeOf(obj, method), args, NO_KWARGS, ctx);
 }
 
 export async function interpreterLoops(settings: LoopSettings): Promise<RoundTimes> {

@@ -97,7 +97,7 @@ function result(buf: Buffer, size: number, n: number): Buffer {
   if (buf === spare) {
     if (n < RECV_CHUNK >>> 1) return Buffer.from(buf.subarray(0, n));
     spare = null;
-  } else if (buf.length > 4096 && n < buf.length >>> 1) {
+  } else if (buf.length > RECV_CHUNK && n < buf.length >>> 1) {
     return Buffer.from(buf.subarray(0, n));
   }
   return n === buf.length ? buf : buf.subarray(0, n);

@@ -5,8 +5,7 @@ import { PyObject, PyType } from '../objects/object';
 import { PyStr } from '../objects/str';
 import { PyDict } from '../objects/dict';
 import { PyBoundMethod, PyMethodDescriptor, PyNativeFunction } from '../objects/function';
-import { callObject, methodOf } from '../ops/call';
-import { getAttr } from '../ops/attr';
+import { calleeOf, callCallee, type Callee } from '../ops/call';
 import { collect, isIterable } from '../ops/iter';
 import { typeError } from '../exceptions/raise';
 import type { Frame, LocalScope } from './frame';
@@ -21,17 +20,9 @@ function functionText(fn: PyObject): string {
   return `${fn.type.name} object`;
 }
 
-/**
- * What a call calls. For `obj.name(...)` with `name` a method of obj's type, that is the method and
- * obj, without a bound method object in between (CPython's LOAD_METHOD); otherwise the callee's value.
- */
-type Callee = { fn: PyObject; self?: undefined } | { fn: PyMethodDescriptor; self: PyObject };
-
 async function evalCallee(func: Expr, f: Frame, scope: LocalScope | null): Promise<Callee> {
-  if (func.kind !== 'Attribute') return { fn: await evalExpr(func, f, scope) };
-  const self = await evalExpr(func.value, f, scope);
-  const method = methodOf(self, func.attr);
-  return method ? { fn: method, self } : { fn: getAttr(self, func.attr) };
+  if (func.kind === 'Attribute') return calleeOf(await evalExpr(func.value, f, scope), func.attr);
+  return { fn: await evalExpr(func, f, scope) };
 }
 
 export async function evalCall(e: Extract<Expr, { kind: 'Call' }>, f: Frame, scope: LocalScope | null): Promise<PyObject> {
@@ -67,7 +58,6 @@ export async function evalCall(e: Extract<Expr, { kind: 'Call' }>, f: Frame, sco
       kwargs.set(key.value, v);
     }
   }
-  const ctx = f.callContext(e.start, e.end);
-  const result = callee.self !== undefined ? callee.fn.impl(callee.self, args, kwargs, ctx) : callObject(fn, args, kwargs, ctx);
+  const result = callCallee(callee, args, kwargs, f.callContext(e.start, e.end));
   return result instanceof Promise ? await result : result;
 }

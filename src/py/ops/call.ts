@@ -31,17 +31,20 @@ export function callObject(fn: PyObject, args: PyObject[], kwargs: Kwargs, ctx: 
 }
 
 /**
- * The method `name` of `obj` when a call `obj.name(...)` can skip making a bound method (CPython's
- * LOAD_METHOD): a method of the object's type that no attribute of the object itself hides.
+ * What a call `obj.name(...)` calls. When `name` is a method of the object's type that no attribute of
+ * the object itself hides, that is the method and obj, with no bound method made in between (CPython's
+ * LOAD_METHOD); otherwise it is the attribute's value.
  */
-export function methodOf(obj: PyObject, name: string): PyMethodDescriptor | undefined {
-  if (obj instanceof PyType || obj instanceof PyModule) return undefined;
-  const found = obj.type.lookup(name);
-  return found instanceof PyMethodDescriptor && obj.dict?.has(name) !== true ? found : undefined;
+export type Callee = { fn: PyObject; self?: undefined } | { fn: PyMethodDescriptor; self: PyObject };
+
+export function calleeOf(obj: PyObject, name: string): Callee {
+  if (!(obj instanceof PyType) && !(obj instanceof PyModule)) {
+    const found = obj.type.lookup(name);
+    if (found instanceof PyMethodDescriptor && obj.dict?.has(name) !== true) return { fn: found, self: obj };
+  }
+  return { fn: getAttr(obj, name) };
 }
 
-/** obj.name(*args, **kwargs): the same result as getting the attribute and calling it. */
-export function callMethod(obj: PyObject, name: string, args: PyObject[], kwargs: Kwargs, ctx: CallContext): NativeResult {
-  const method = methodOf(obj, name);
-  return method ? method.impl(obj, args, kwargs, ctx) : callObject(getAttr(obj, name), args, kwargs, ctx);
+export function callCallee(callee: Callee, args: PyObject[], kwargs: Kwargs, ctx: CallContext): NativeResult {
+  return callee.self !== undefined ? callee.fn.impl(callee.self, args, kwargs, ctx) : callObject(callee.fn, args, kwargs, ctx);
 }
