@@ -62,6 +62,17 @@ describe.each(FAMILIES)('a TCP conversation over $name', ({ af, host, addr }) =>
     expect(await session.run('conn.recv(1024)')).toBe("b'onetwo'\n");
   });
 
+  it('gives every recv() its own bytes, short reads and reads that share memory alike', async () => {
+    await session.runAll(['c.connect(srv.getsockname())', 'conn, addr = srv.accept()']);
+    // 4095-byte reads fill the shared memory of small reads twice over; the short ones take part of it.
+    await session.run("c.sendall(b'a' * 4095 + b'b' * 4095 + b'c' * 4095 + b'xyz')");
+    await session.runAll(['r1 = conn.recv(4095)', 'r2 = conn.recv(1)', 'r3 = conn.recv(4095)', 'r4 = conn.recv(4095)', 'r5 = conn.recv(1024)']);
+    await session.run("c.sendall(b'0123456789' * 100)");
+    await session.run('r6 = conn.recv(4096)');
+    expect(await session.run("r1 == b'a' * 4095, r2, r3 == b'b' * 4094 + b'c', r4 == b'c' * 4094 + b'x', r5")).toBe("(True, b'b', True, True, b'yz')\n");
+    expect(await session.run("r6 == b'0123456789' * 100, len(r1 + r3 + r4 + r6)")).toBe('(True, 13285)\n');
+  });
+
   it('shuts down one direction: the peer reads the end while this side can still receive', async () => {
     await session.runAll(['c.connect(srv.getsockname())', 'conn, addr = srv.accept()']);
     expect(await session.run('c.shutdown(socket.SHUT_WR)')).toBe('');

@@ -52,14 +52,34 @@ function plain(data: Uint8Array): Uint8Array {
   return data.constructor === Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-// Reads of up to 64 KiB go into one scratch buffer: a short result is copied out (one allocation for
-// the bytes, which is all recv(1) allocates), a long one takes the scratch buffer over and a new one
-// is made. Larger reads, and MSG_TRUNC (whose result may be longer than the buffer), use sys/ recv.
+// Where recv() reads. A small read (recv(1), recv(1024)) goes straight into a slice of a shared 8 KiB
+// pool, the way Node's Buffer pool works: the bytes object is a view of it, with no copy and no
+// allocation of its own. Reads up to 64 KiB go into one scratch buffer: a short result is copied out,
+// a long one takes the scratch buffer over and a new one is made. Larger reads, and MSG_TRUNC (whose
+// result may be longer than the buffer), use sys/ recv.
+const POOL_SIZE = 8192;
+const SMALL_READ = POOL_SIZE >>> 1;
+let pool = new ArrayBuffer(POOL_SIZE);
+let poolUsed = 0;
+
 const SCRATCH_SIZE = 65536;
 let scratch: Uint8Array | null = null;
 
+function receiveSmall(fd: number, size: number, flags: number): Uint8Array {
+  if (POOL_SIZE - poolUsed < size) {
+    pool = new ArrayBuffer(POOL_SIZE);
+    poolUsed = 0;
+  }
+  const view = new Uint8Array(pool, poolUsed, size);
+  const n = sysRecvInto(fd, view, size, flags);
+  // Only what was read is taken; the next read starts on an 8-byte boundary, as in Node's pool.
+  poolUsed += (n + 7) & ~7;
+  return n === size ? view : view.subarray(0, n);
+}
+
 function receive(fd: number, size: number, flags: number): Uint8Array {
-  if (size > SCRATCH_SIZE || (flags & SYS.MSG_TRUNC) !== 0) return plain(sysRecv(fd, size, flags));
+  if ((flags & SYS.MSG_TRUNC) !== 0 || size > SCRATCH_SIZE) return plain(sysRecv(fd, size, flags));
+  if (size < SMALL_READ) return receiveSmall(fd, size, flags);
   const buf = (scratch ??= plain(Buffer.allocUnsafeSlow(SCRATCH_SIZE)));
   const n = sysRecvInto(fd, buf, size, flags);
   if (n < SCRATCH_SIZE >>> 1) return buf.slice(0, n);
