@@ -66,32 +66,30 @@ export function rawLoops(settings: LoopSettings): RoundTimes {
   try {
     const one = Buffer.from('x');
     const chunk = Buffer.alloc(settings.chunk, 'y');
+    // Seconds to read bulkBytes back, sent a chunk at a time; `read` returns the bytes one call read.
+    const timeBulk = (read: () => number): number => {
+      let sent = 0;
+      let received = 0;
+      const t = performance.now();
+      while (received < settings.bulkBytes) {
+        sent += retrying(() => send(client, chunk));
+        while (received < sent) received += read();
+      }
+      return (performance.now() - t) / 1000;
+    };
     for (let i = 0; i < 1000; i++) (retrying(() => send(client, one)), retrying(() => recv(conn, 1)));
     // One round not counted: the first 100 MB also pays for the process's memory growing.
     for (let round = -1; round < settings.rounds; round++) {
-      let t = performance.now();
+      const t = performance.now();
       for (let i = 0; i < settings.pairs; i++) {
         retrying(() => send(client, one));
         retrying(() => recv(conn, 1));
       }
       const pairs = (performance.now() - t) / 1000;
-      let sent = 0;
-      let received = 0;
-      t = performance.now();
-      while (received < settings.bulkBytes) {
-        sent += retrying(() => send(client, chunk));
-        while (received < sent) received += retrying(() => recv(conn, 65536)).length;
-      }
-      const bulk = (performance.now() - t) / 1000;
+      const bulk = timeBulk(() => retrying(() => recv(conn, 65536)).length);
       const into = new Uint8Array(65536);
-      sent = 0;
-      received = 0;
-      t = performance.now();
-      while (received < settings.bulkBytes) {
-        sent += retrying(() => send(client, chunk));
-        while (received < sent) received += retrying(() => recvInto(conn, into));
-      }
-      if (round >= 0) times.pairs.push(pairs), times.bulk.push(bulk), times.bulkInto.push((performance.now() - t) / 1000);
+      const bulkInto = timeBulk(() => retrying(() => recvInto(conn, into)));
+      if (round >= 0) times.pairs.push(pairs), times.bulk.push(bulk), times.bulkInto.push(bulkInto);
     }
     return times;
   } finally {
@@ -121,9 +119,25 @@ export async function interpreterLoops(settings: LoopSettings): Promise<RoundTim
     const size1 = new PyInt(1n);
     const chunk = new PyBytes(new Uint8Array(settings.chunk).fill(0x79));
     const size = new PyInt(65536n);
+    // Seconds to read bulkBytes back with conn.<method>(*args()), sent a chunk at a time; `count` gives
+    // the bytes one call read.
+    const timeBulk = async (method: string, args: () => PyObject[], count: (got: PyObject) => number): Promise<number> => {
+      let sent = 0;
+      let received = 0;
+      const t = performance.now();
+      while (received < settings.bulkBytes) {
+        const n = call(c, 'send', [chunk], ctx);
+        sent += Number(((n instanceof Promise ? await n : n) as PyInt).value);
+        while (received < sent) {
+          const got = call(conn, method, args(), ctx);
+          received += count(got instanceof Promise ? await got : got);
+        }
+      }
+      return (performance.now() - t) / 1000;
+    };
     for (let i = 0; i < 1000; i++) (await call(c, 'send', [one], ctx), await call(conn, 'recv', [size1], ctx));
     for (let round = -1; round < settings.rounds; round++) {
-      let t = performance.now();
+      const t = performance.now();
       for (let i = 0; i < settings.pairs; i++) {
         // As in the evaluator, a call that does not wait returns its value directly: nothing to await.
         const sent = call(c, 'send', [one], ctx);
@@ -132,31 +146,10 @@ export async function interpreterLoops(settings: LoopSettings): Promise<RoundTim
         if (got instanceof Promise) await got;
       }
       const pairs = (performance.now() - t) / 1000;
-      let sent = 0;
-      let received = 0;
-      t = performance.now();
-      while (received < settings.bulkBytes) {
-        const n = call(c, 'send', [chunk], ctx);
-        sent += Number(((n instanceof Promise ? await n : n) as PyInt).value);
-        while (received < sent) {
-          const got = call(conn, 'recv', [size], ctx);
-          received += ((got instanceof Promise ? await got : got) as PyBytes).data.length;
-        }
-      }
-      const bulk = (performance.now() - t) / 1000;
+      const bulk = await timeBulk('recv', () => [size], (got) => (got as PyBytes).data.length);
       const into = new PyByteArray(new Uint8Array(65536));
-      sent = 0;
-      received = 0;
-      t = performance.now();
-      while (received < settings.bulkBytes) {
-        const n = call(c, 'send', [chunk], ctx);
-        sent += Number(((n instanceof Promise ? await n : n) as PyInt).value);
-        while (received < sent) {
-          const got = call(conn, 'recv_into', [into], ctx);
-          received += Number(((got instanceof Promise ? await got : got) as PyInt).value);
-        }
-      }
-      if (round >= 0) times.pairs.push(pairs), times.bulk.push(bulk), times.bulkInto.push((performance.now() - t) / 1000);
+      const bulkInto = await timeBulk('recv_into', () => [into], (got) => Number((got as PyInt).value));
+      if (round >= 0) times.pairs.push(pairs), times.bulk.push(bulk), times.bulkInto.push(bulkInto);
     }
     return times;
   } finally {

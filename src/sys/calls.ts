@@ -132,6 +132,26 @@ export function getpeername(fd: number): SockAddr | null {
   return nameOf(fd, getpeernameC as (fd: number, addr: Buffer, len: Uint32Array) => number, 'getpeername');
 }
 
+// For what only shows an address (a repr, a table row, a record of a closed socket): where the kernel
+// gives none, because the fd is closed or the socket is not connected, there is none to show.
+function orNull(read: (fd: number) => SockAddr | null, fd: number): SockAddr | null {
+  try {
+    return read(fd);
+  } catch {
+    return null;
+  }
+}
+
+/** getsockname(), or null where it fails. */
+export function getsocknameOrNull(fd: number): SockAddr | null {
+  return orNull(getsockname, fd);
+}
+
+/** getpeername(), or null where it fails (not connected, among others). */
+export function getpeernameOrNull(fd: number): SockAddr | null {
+  return orNull(getpeername, fd);
+}
+
 /** An `int`-valued ioctl (FIONREAD, SIOCOUTQ ...). ioctl is variadic: the argument's type goes with it. */
 export function ioctlInt(fd: number, request: number): number {
   checkFd(fd, 'ioctl');

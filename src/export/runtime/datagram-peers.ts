@@ -1,15 +1,8 @@
 // The UDP peers of the exported program, mirroring socklab's udp-server and udp-client. Python
 // source, embedded as text.
 export const PY_DATAGRAM_PEERS = String.raw`def _receive_from(act, sock, size, timeout=None):
-    deadline = None if timeout is None else _time.monotonic() + timeout
-    while True:
-        try:
-            return sock.recvfrom(size)
-        except BlockingIOError:
-            pass
-        left = None if deadline is None else max(0, deadline - _time.monotonic())
-        if act.wait(sock, False, left) != 'ready':
-            return None
+    """The next datagram and its sender, or None when the wait ended first."""
+    return _read_when_ready(act, sock, lambda: sock.recvfrom(size), timeout)
 
 
 class UdpServer:

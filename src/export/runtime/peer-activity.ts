@@ -121,17 +121,22 @@ export const PY_PEER_ACTIVITY = String.raw`class _Activity:
             thread.join(1)
 
 
-def _receive(act, sock, size, timeout=None):
-    """The next data (b'' at the end of the stream), or None when the wait ended first."""
+def _read_when_ready(act, sock, read, timeout=None):
+    """What read() returns once sock has something, or None when the wait ended first."""
     deadline = None if timeout is None else _time.monotonic() + timeout
     while True:
         try:
-            return sock.recv(size)
+            return read()
         except BlockingIOError:
             pass
         left = None if deadline is None else max(0, deadline - _time.monotonic())
         if act.wait(sock, False, left) != 'ready':
             return None
+
+
+def _receive(act, sock, size, timeout=None):
+    """The next data (b'' at the end of the stream), or None when the wait ended first."""
+    return _read_when_ready(act, sock, lambda: sock.recv(size), timeout)
 
 
 def _send_once(act, sock, data, stall):

@@ -13,7 +13,7 @@ import {
   type PyObject,
 } from '../../py';
 import { CHECK_HELPERS } from '../../lesson';
-import { getsockname, getpeername, type SockAddr } from '../../sys';
+import { getpeernameOrNull, getsocknameOrNull, type SockAddr } from '../../sys';
 import type { Session } from '../session';
 import type { StatementResult } from '../types';
 
@@ -79,11 +79,11 @@ export function checkHelpers(scope: () => CheckScope): Map<string, PyObject> {
   define('unsent', (args) => toPy(socketArg('unsent', args).row?.unsent ?? 0));
   define('local', (args) => {
     const { tracked } = socketArg('local', args);
-    return tracked.fd < 0 ? None : address(safely(() => getsockname(tracked.fd)));
+    return tracked.fd < 0 ? None : address(getsocknameOrNull(tracked.fd));
   });
   define('remote', (args) => {
     const { tracked } = socketArg('remote', args);
-    return tracked.fd < 0 ? None : address(safely(() => getpeername(tracked.fd)));
+    return tracked.fd < 0 ? None : address(getpeernameOrNull(tracked.fd));
   });
   define('closed', (args) => toPy(socketArg('closed', args).tracked.fd < 0));
   define('defined', (args) => toPy(scope().session.interpreter.globals.has(text('defined', args, 'a variable name'))));
@@ -119,12 +119,4 @@ export function checkHelpers(scope: () => CheckScope): Map<string, PyObject> {
   define('peer_state', (args) => toPy(scope().peers.state(peerArg('peer_state', args)) ?? 'CLOSED'));
   define('peer_connections', (args) => toPy(scope().peers.connections(peerArg('peer_connections', args)) ?? 0));
   return helpers;
-}
-
-function safely(read: () => SockAddr | null): SockAddr | null {
-  try {
-    return read();
-  } catch {
-    return null;
-  }
 }

@@ -2,6 +2,7 @@
 // gets from the screen and gives it back.
 import type { Action, NoteTone, UiState } from '../state/types';
 import type { ReplayIntent } from '../keys/replay-keys';
+import type { ControlAction } from './controls';
 import type { Pacer } from './pacer';
 import type { ReplayStatus } from './replay-state';
 
@@ -25,27 +26,21 @@ export interface ReplayPlayer {
   dispose(): Promise<void>;
 }
 
-/** The keys every player handles the same way; false for the ones it must handle itself. */
+// The keys every player handles the same way, and what each tells the pacer.
+const PACER_KEYS: Partial<Record<ReplayIntent['type'], ControlAction>> = {
+  'toggle-pause': { type: 'pause-toggled' },
+  next: { type: 'skip' },
+  continue: { type: 'continue' },
+  faster: { type: 'faster' },
+  slower: { type: 'slower' },
+};
+
+/** Hands the pacer a key every player handles the same way; false for the ones it must handle itself. */
 export function pacerIntent(pacer: Pacer, intent: ReplayIntent): boolean {
-  switch (intent.type) {
-    case 'toggle-pause':
-      pacer.apply({ type: 'pause-toggled' });
-      return true;
-    case 'next':
-      pacer.apply({ type: 'skip' });
-      return true;
-    case 'continue':
-      pacer.apply({ type: 'continue' });
-      return true;
-    case 'faster':
-      pacer.apply({ type: 'faster' });
-      return true;
-    case 'slower':
-      pacer.apply({ type: 'slower' });
-      return true;
-    default:
-      return false;
-  }
+  const action = PACER_KEYS[intent.type];
+  if (action === undefined) return false;
+  pacer.apply(action);
+  return true;
 }
 
 export function noteAction(text: string, tone: NoteTone = 'info'): Action {

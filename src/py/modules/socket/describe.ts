@@ -1,6 +1,6 @@
 // What a blocked call is waiting for, in words a learner understands, for the `blocked` event:
 // `accept()` waits for `a client on 127.0.0.1:9999` (try `nc 127.0.0.1 9999` in another terminal).
-import { SYS, formatAddr, getpeername, getsockname, type SockAddr } from '../../../sys';
+import { SYS, formatAddr, getpeernameOrNull, getsocknameOrNull, type SockAddr } from '../../../sys';
 import type { PySocket } from './socket-object';
 
 export interface BlockedWords {
@@ -34,21 +34,13 @@ export function callLabel(callText: string, name: string): string {
   return argsAt < 0 ? `${name}()` : `${name}${callText.slice(argsAt)}`;
 }
 
-function safeName(read: () => SockAddr | null): SockAddr | null {
-  try {
-    return read();
-  } catch {
-    return null;
-  }
-}
-
 export function localOf(sock: PySocket): SockAddr | null {
-  return sock.fd < 0 ? null : safeName(() => getsockname(sock.fd));
+  return sock.fd < 0 ? null : getsocknameOrNull(sock.fd);
 }
 
 export function peerOf(sock: PySocket): SockAddr | null {
   if (sock.peer !== null) return sock.peer;
-  return sock.fd < 0 ? null : safeName(() => getpeername(sock.fd));
+  return sock.fd < 0 ? null : getpeernameOrNull(sock.fd);
 }
 
 /** The address a client would use: the wildcard addresses mean this machine. */

@@ -41,10 +41,18 @@ function bufsizeOf(arg: PyObject, call: string): number {
   return Math.min(size, Number.MAX_SAFE_INTEGER);
 }
 
-/** A read-write buffer (bytearray) for the *_into methods. */
-function writableOf(arg: PyObject, call: string): PyByteArray {
-  if (arg instanceof PyByteArray) return arg;
-  throw typeError(`${call}() argument 1 must be read-write bytes-like object, not ${arg.type.name}`);
+/**
+ * The bytearray of the *_into methods and how much of it to fill: nbytes 0 or left out means all of
+ * it. `tooBig` is the method's own message for an nbytes past its end.
+ */
+function intoTarget(bufferArg: PyObject, sizeArg: PyObject | undefined, call: string, tooBig: string): { target: PyByteArray; size: number } {
+  if (!(bufferArg instanceof PyByteArray)) {
+    throw typeError(`${call}() argument 1 must be read-write bytes-like object, not ${bufferArg.type.name}`);
+  }
+  const size = sizeArg === undefined ? 0 : asSsize(sizeArg);
+  if (size < 0) throw valueError(`negative buffersize in ${call}`);
+  if (size > bufferArg.data.length) throw valueError(tooBig);
+  return { target: bufferArg, size: size === 0 ? bufferArg.data.length : size };
 }
 
 /** A plain Uint8Array over the same memory (Buffer.slice would share memory where bytes code copies). */
@@ -224,11 +232,7 @@ export const transferMethods: readonly SocketMethodSpec[] = [
       'recv_into(buffer[, nbytes[, flags]]) -> int: like recv, but writes into a bytearray you made ' +
       '(at most nbytes, default its length) and returns how many bytes it wrote.',
     call: (sock, [bufferArg, sizeArg, flagsArg], ctx) => {
-      const target = writableOf(bufferArg!, 'recv_into');
-      let size = sizeArg === undefined ? 0 : asSsize(sizeArg);
-      if (size < 0) throw valueError('negative buffersize in recv_into');
-      if (size === 0) size = target.data.length;
-      if (target.data.length < size) throw valueError('buffer too small for requested bytes');
+      const { target, size } = intoTarget(bufferArg!, sizeArg, 'recv_into', 'buffer too small for requested bytes');
       const flags = flagsOf(flagsArg);
       if (size === 0) return newInt(0);
       const got = blockingCall(sock, () => sysRecvInto(sock.liveFd(), target.data, size, flags), SYS.POLLIN, ctx, () =>
@@ -248,11 +252,7 @@ export const transferMethods: readonly SocketMethodSpec[] = [
       'recvfrom_into(buffer[, nbytes[, flags]]) -> (int, address): like recvfrom, but writes into a ' +
       'bytearray you made and returns how many bytes it wrote and who sent them.',
     call: (sock, [bufferArg, sizeArg, flagsArg], ctx) => {
-      const target = writableOf(bufferArg!, 'recvfrom_into');
-      let size = sizeArg === undefined ? 0 : asSsize(sizeArg);
-      if (size < 0) throw valueError('negative buffersize in recvfrom_into');
-      if (size === 0) size = target.data.length;
-      else if (size > target.data.length) throw valueError('nbytes is greater than the length of the buffer');
+      const { target, size } = intoTarget(bufferArg!, sizeArg, 'recvfrom_into', 'nbytes is greater than the length of the buffer');
       const flags = flagsOf(flagsArg);
       const got = blockingCall(sock, () => sysRecvfromInto(sock.liveFd(), target.data, size, flags), SYS.POLLIN, ctx, () =>
         receiveWords(sock, callLabel(ctx.callText, 'recvfrom_into')),

@@ -1,7 +1,7 @@
 // A socket.socket object: a kernel fd (always non-blocking in the kernel), the Python-level mode
 // (blocking, a timeout, or non-blocking) that the socket module emulates on top of it, and the
 // session it belongs to (its registry of sockets, its reactor, its default timeout).
-import { close as closeFd, formatAddr, getpeername, getsockname, type Reactor, type SockAddr } from '../../../sys';
+import { close as closeFd, formatAddr, getpeernameOrNull, getsocknameOrNull, type Reactor, type SockAddr } from '../../../sys';
 import { PyObject, type PyType } from '../../objects/object';
 import type { SocketRegistry, TrackedEntry } from '../socket-registry';
 import { badFd } from './errors';
@@ -67,8 +67,8 @@ export class PySocket extends PyObject {
     this.closed = true;
     const fd = this.fd;
     if (fd < 0) return;
-    const local = addressOrNull(() => getsockname(fd));
-    const remote = addressOrNull(() => getpeername(fd));
+    const local = getsocknameOrNull(fd);
+    const remote = getpeernameOrNull(fd);
     this.fd = -1;
     try {
       closeFd(fd);
@@ -82,19 +82,11 @@ export class PySocket extends PyObject {
     this.closed = true;
     const fd = this.fd;
     if (fd < 0) return -1;
-    const local = addressOrNull(() => getsockname(fd));
-    const remote = addressOrNull(() => getpeername(fd));
+    const local = getsocknameOrNull(fd);
+    const remote = getpeernameOrNull(fd);
     this.fd = -1;
     this.env.registry.addDetached(fd);
     this.env.registry.markClosed(this.entry, local, remote);
     return fd;
-  }
-}
-
-function addressOrNull(read: () => SockAddr | null): SockAddr | null {
-  try {
-    return read();
-  } catch {
-    return null;
   }
 }
