@@ -1,6 +1,6 @@
 // The Markdown body of a lesson -> intro, setup and steps. A step is a '## ' section; inside it,
-// ```python, ```check and ```peer blocks and '> hint:' / '> on `...`:' quotes are directives; the
-// rest is the step's prose.
+// ```python, ```check and ```peer blocks and '> hint:' / '> on `...`:' / '> varies:' quotes are
+// directives; the rest is the step's prose.
 
 import { closestName, editDistance } from './closest-name';
 import { shown, type DiagnosticSink } from './diagnostics';
@@ -27,6 +27,9 @@ const DIRECTIVE_LANGS = ['python', 'check', 'peer'];
 const OTHER_LANGS = new Set(['py', 'py3', 'python2', 'python3', 'pycon', 'perl', 'text', 'sh', 'bash', 'shell', 'console', 'http', 'c']);
 const HINT = /^\s*hint\s*:\s*(.*)$/i;
 const ON = /^\s*on\s+`([^`]+)`\s*:\s*(.*)$/i;
+const VARIES = /^\s*varies\s*:\s*(.*)$/i;
+/** The words that start a directive quote, for spotting a misspelt one. */
+const DIRECTIVE_WORDS = ['hint', 'varies'];
 /** '> on OSError: ...' without backticks: a mistake; '> On Linux, ...' is prose. */
 const ON_WITHOUT_BACKTICKS = /^\s*[Oo]n\s+(?:[A-Z][A-Za-z]*(?:Error|Exception|Interrupt|Exit)\b|socket\.\w+|\[Errno)/;
 const DIRECTIVE_WORD = /^\s*([A-Za-z]+)\s*:/;
@@ -36,25 +39,28 @@ const MAX_STEPS = 100;
 interface QuoteItems {
   hints: Hint[];
   errorHints: ErrorHint[];
+  /** Why the step's numbers differ from run to run, with its line. */
+  varies: Hint[];
 }
 
 function isDirectiveQuote(quote: QuoteBlock): boolean {
   const first = quote.lines[0]!.text;
-  return HINT.test(first) || ON.test(first) || ON_WITHOUT_BACKTICKS.test(first);
+  return HINT.test(first) || ON.test(first) || ON_WITHOUT_BACKTICKS.test(first) || VARIES.test(first);
 }
 
 /** Reports a quote that looks like a misspelt directive ('> hnit: ...'); others are prose. */
 function checkPlainQuote(quote: QuoteBlock, sink: DiagnosticSink): void {
-  const word = DIRECTIVE_WORD.exec(quote.lines[0]!.text)?.[1];
-  if (word && word.toLowerCase() !== 'hint' && editDistance(word.toLowerCase(), 'hint') === 1) {
-    sink.error(quote.line, `unknown directive '${word}:' (did you mean 'hint:'?)`);
-  }
+  const word = DIRECTIVE_WORD.exec(quote.lines[0]!.text)?.[1]?.toLowerCase();
+  const near = word === undefined ? undefined : DIRECTIVE_WORDS.find((d) => editDistance(word, d) === 1);
+  if (near) sink.error(quote.line, `unknown directive '${DIRECTIVE_WORD.exec(quote.lines[0]!.text)![1]}:' (did you mean '${near}:'?)`);
 }
 
 interface OpenHint {
   line: number;
   paragraphs: string[][];
-  match: string | null;
+  kind: 'hint' | 'on' | 'varies';
+  /** The exception an error hint matches ('on' only). */
+  match: string;
 }
 
 /** A hint's quoted lines as Markdown shows them: lines of a paragraph joined, paragraphs kept apart. */
@@ -70,11 +76,14 @@ function parseDirectiveQuote(quote: QuoteBlock, sink: DiagnosticSink): QuoteItem
   for (const { text, line } of quote.lines) {
     const hint = HINT.exec(text);
     const on = ON.exec(text);
+    const varies = VARIES.exec(text);
     const current = open[open.length - 1];
     if (hint) {
-      open.push({ line, paragraphs: [[hint[1]!]], match: null });
+      open.push({ line, paragraphs: [[hint[1]!]], kind: 'hint', match: '' });
+    } else if (varies) {
+      open.push({ line, paragraphs: [[varies[1]!]], kind: 'varies', match: '' });
     } else if (on) {
-      open.push({ line, paragraphs: [[on[2]!]], match: on[1]!.trim() });
+      open.push({ line, paragraphs: [[on[2]!]], kind: 'on', match: on[1]!.trim() });
     } else if (ON_WITHOUT_BACKTICKS.test(text)) {
       sink.error(line, 'put the exception to match in backticks: > on `OSError: [Errno 98]`: the port is still taken ...');
     } else if (current && text.trim() === '') {
@@ -83,12 +92,15 @@ function parseDirectiveQuote(quote: QuoteBlock, sink: DiagnosticSink): QuoteItem
       current.paragraphs[current.paragraphs.length - 1]!.push(text);
     }
   }
-  const out: QuoteItems = { hints: [], errorHints: [] };
+  const out: QuoteItems = { hints: [], errorHints: [], varies: [] };
   for (const item of open) {
     const text = hintText(item.paragraphs);
-    if (text === '') {
+    if (item.kind === 'varies') {
+      if (text === '') sink.error(item.line, "say why the numbers vary: > varies: the count depends on the kernel's buffers");
+      else out.varies.push({ text, line: item.line });
+    } else if (text === '') {
       sink.error(item.line, 'this hint has no text');
-    } else if (item.match === null) {
+    } else if (item.kind === 'hint') {
       out.hints.push({ text, line: item.line });
     } else {
       const matchKind = CLASS_NAME.test(item.match) ? 'class' : 'text';
@@ -124,6 +136,7 @@ function parseStep(section: Section, number: number, id: string, ctx: BodyContex
   const checkBlocks = section.blocks.filter((b): b is FenceBlock => b.type === 'fence' && b.lang === 'check');
   const hints: Hint[] = [];
   const errorHints: ErrorHint[] = [];
+  const varies: Hint[] = [];
   const peerActions: PeerActionBlock[] = [];
 
   // The calls run before the check is evaluated, wherever the blocks stand in the step.
@@ -154,11 +167,16 @@ function parseStep(section: Section, number: number, id: string, ctx: BodyContex
       const items = parseDirectiveQuote(block, sink);
       hints.push(...items.hints);
       errorHints.push(...items.errorHints);
+      varies.push(...items.varies);
     } else {
       if (block.type === 'fence') checkFenceLang(block, sink);
       if (block.type === 'quote') checkPlainQuote(block, sink);
       prose.push(block);
     }
+  }
+
+  for (const extra of varies.slice(1)) {
+    sink.error(extra.line, `a step says once why its numbers vary; it says so already at line ${varies[0]!.line}`);
   }
 
   const title = section.title;
@@ -175,6 +193,7 @@ function parseStep(section: Section, number: number, id: string, ctx: BodyContex
     check,
     hints,
     errorHints,
+    varies: varies[0]?.text ?? null,
     peerActions,
   };
 }
@@ -192,7 +211,8 @@ function parseIntro(blocks: MarkdownBlock[], ctx: BodyContext, scope: NameScope)
     } else if (block.type === 'fence' && (block.lang === 'check' || block.lang === 'peer')) {
       sink.error(block.line, `a ${block.lang} block belongs to a step: start the step with a '## ' heading above it`);
     } else if (block.type === 'quote' && isDirectiveQuote(block)) {
-      sink.error(block.line, "a hint belongs to a step: start the step with a '## ' heading above it");
+      const what = VARIES.test(block.lines[0]!.text) ? "'varies:'" : 'hint';
+      sink.error(block.line, `a ${what} belongs to a step: start the step with a '## ' heading above it`);
     } else {
       if (block.type === 'fence') checkFenceLang(block, sink);
       if (block.type === 'quote') checkPlainQuote(block, sink);

@@ -226,6 +226,12 @@ export interface Step {
   /** Shown one at a time, in this order. */
   hints: Hint[];
   errorHints: ErrorHint[];
+  /**
+   * Why the numbers this step's statements print differ from run to run (the count a non-blocking
+   * send() takes depends on the kernel's buffers); null when they do not. Replaying live and the
+   * exported program's tests do not compare those numbers.
+   */
+  varies: string | null;
   peerActions: PeerActionBlock[];
 }
 

@@ -61,8 +61,11 @@ export function splitLike(stdout: string, expected: readonly string[]): string[]
   return pieces;
 }
 
-/** Each statement's output, normalised in order (one normaliser per side), labelled with the statement. */
-export function normalisedOutputs(sources: readonly string[], outputs: readonly string[]): string[] {
+/**
+ * Each statement's output, normalised in order (one normaliser per side), labelled with the statement.
+ * `numbersVary[i]`: statement i ran in a step whose numbers differ from run to run (`> varies:`).
+ */
+export function normalisedOutputs(sources: readonly string[], outputs: readonly string[], numbersVary: readonly boolean[] = []): string[] {
   const n = new TranscriptNormaliser({ fds: 'hide', times: true });
-  return outputs.map((o, i) => `>>> ${sources[i] ?? '(more output)'}\n${n.normaliseOutput(sources[i] ?? '', o)}`);
+  return outputs.map((o, i) => `>>> ${sources[i] ?? '(more output)'}\n${n.normaliseOutput(sources[i] ?? '', o, numbersVary[i] ?? false)}`);
 }

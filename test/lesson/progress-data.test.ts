@@ -14,7 +14,7 @@ import {
 const now = new Date('2025-01-02T03:04:05.000Z');
 
 function step(id: string, number: number): Step {
-  return { id, number, title: id, line: number * 10, prose: '', calls: [{ source: 'x = 1', line: 1 }], check: { source: 'True', line: 2 }, hints: [], errorHints: [], peerActions: [] };
+  return { id, number, title: id, line: number * 10, prose: '', calls: [{ source: 'x = 1', line: 1 }], check: { source: 'True', line: 2 }, hints: [], errorHints: [], varies: null, peerActions: [] };
 }
 
 function lesson(id: string, stepIds: string[]): Lesson {

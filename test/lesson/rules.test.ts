@@ -123,6 +123,30 @@ describe('checks', () => {
   });
 });
 
+describe('varies', () => {
+  it("reads why a step's numbers vary, over several quote lines, apart from its hints", () => {
+    const more = ['> hint: send more.', '', "> varies: the count depends on the kernel's", '> buffers.'];
+    const step1 = parsed(lesson([], step(['x = 1'], 'True', more))).steps[0]!;
+    expect(step1.varies).toBe("the count depends on the kernel's buffers.");
+    expect(step1.hints.map((h) => h.text)).toEqual(['send more.']);
+    expect(step1.prose).toBe('');
+    expect(parsed(lesson([], step(['x = 1'], 'True'))).steps[0]!.varies).toBeNull();
+  });
+
+  it('reports an empty one, a second one, one before the first step, and a misspelt one', () => {
+    expect(problems(lesson([], step(['x = 1'], 'True', ['> varies:', '', '> varies: once.', '', '> varies: twice.'])))).toEqual([
+      "13: say why the numbers vary: > varies: the count depends on the kernel's buffers",
+      '17: a step says once why its numbers vary; it says so already at line 15',
+    ]);
+    expect(problems(lesson([], ['> varies: too early.', '', ...step(['x = 1'], 'True')]))).toEqual([
+      "6: a 'varies:' belongs to a step: start the step with a '## ' heading above it",
+    ]);
+    expect(problems(lesson([], step(['x = 1'], 'True', ['> varie: the count.'])))).toEqual([
+      "13: unknown directive 'varie:' (did you mean 'varies:'?)",
+    ]);
+  });
+});
+
 describe('hints', () => {
   it('keeps quotes that are not directives as prose, and reports an exception match without backticks', () => {
     const more = ['> On Linux, recv() returns b\'\'.', '', '> On error, the call raises.', '', '> On ConnectionResetError: try again', '', '> hint:', '> on `OSError`:'];

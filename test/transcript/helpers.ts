@@ -67,6 +67,7 @@ export function step(number: number, over: Partial<Step> = {}): Step {
     check: { source: "state(s) == 'CLOSE'", line: 14 },
     hints: [],
     errorHints: [],
+    varies: null,
     peerActions: [],
     ...over,
   };

@@ -155,6 +155,34 @@ describe('a lesson playing itself', () => {
   });
 });
 
+describe("a lesson step whose numbers vary ('> varies:')", () => {
+  const file = () => join(dir.path, 'byte-stream.jsonl');
+
+  beforeAll(async () => {
+    const run = await runMain(['replay', 'byte-stream', '--plain', '--no-state', '--record', file()]);
+    expect(run.code).toBe(0);
+  }, 60_000);
+
+  it("replays live without comparing the count send() took, yet compares the step's other output and other steps' numbers", async () => {
+    // The kernel takes another count on another run: not a difference.
+    tamper(file(), 'n', '1234567\n');
+    const live = await runMain(['replay', file(), '--live', '--no-state']);
+    expect(problems(live.stderr)).toEqual([]);
+    expect(differsLines(live.stdout)).toEqual([]);
+    expect(live.code).toBe(0);
+
+    // A number in quotes is still a str where an int was printed; b'abcd' is another byte.
+    const nLine = tamper(file(), 'n', "'1234567'\n");
+    const recvLine = tamper(file(), 'conn.recv(3)', "b'abcd'\n");
+    const changed = await runMain(['replay', file(), '--live', '--no-state']);
+    expect(differsLines(changed.stdout).map((l) => l.replace(/ statement \d+ /, ' statement N '))).toEqual([
+      `# DIFFERS: ${file()}:${recvLine}: statement N prints something else live: conn.recv(3)`,
+      `# DIFFERS: ${file()}:${nLine}: statement N prints something else live: n`,
+    ]);
+    expect(changed.code).toBe(1);
+  }, 60_000);
+});
+
 describe('the command line', () => {
   it('says a transcript file cannot be written before anything runs', async () => {
     const where = join(dir.path, 'missing', 'x.jsonl');

@@ -15,6 +15,7 @@ function step(number: number, title: string, prose = ''): Step {
     check: { source: 'True', line: number * 10 + 2 },
     hints: [],
     errorHints: [],
+    varies: null,
     peerActions: [],
   };
 }

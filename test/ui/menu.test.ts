@@ -27,6 +27,7 @@ function lesson(id: string, steps: string[]): Lesson {
       check: { source: 'True', line: i },
       hints: [],
       errorHints: [],
+      varies: null,
       peerActions: [],
     })),
     peers: [],

@@ -8,6 +8,8 @@ export interface RecordedOutput {
   /** The line of the transcript file it was recorded on. */
   line: number;
   passed: boolean | null;
+  /** The lesson step (1-based) it ran in; null outside a lesson or before step 1. */
+  step: number | null;
 }
 
 export interface LiveOutput {
@@ -39,9 +41,12 @@ export function portPairs(ports: Readonly<Partial<Record<string, number>>>): [st
 export class OutputComparer {
   private readonly recordedSide: TranscriptNormaliser;
   private readonly liveSide: TranscriptNormaliser;
+  private readonly varyingSteps: ReadonlySet<number>;
   private position = 0;
 
-  constructor(recordedNames: Names = [], liveNames: Names = []) {
+  /** `varyingSteps`: the lesson's steps whose printed numbers differ from run to run (`> varies:`). */
+  constructor(recordedNames: Names = [], liveNames: Names = [], varyingSteps: ReadonlySet<number> = new Set()) {
+    this.varyingSteps = varyingSteps;
     // fd numbers are hidden: the peers and the runtime hold fds too, in an order no two runs share.
     this.recordedSide = new TranscriptNormaliser({ fds: 'hide', times: true, names: recordedNames });
     this.liveSide = new TranscriptNormaliser({ fds: 'hide', times: true, names: liveNames });
@@ -59,8 +64,9 @@ export class OutputComparer {
   /** The next pair; null when they match. */
   compare(recorded: RecordedOutput, live: LiveOutput): OutputDifference | null {
     const position = ++this.position;
-    const r = this.recordedSide.normaliseOutput(recorded.source, recorded.output);
-    const l = this.liveSide.normaliseOutput(live.source, live.output);
+    const vary = this.numbersVary(recorded);
+    const r = this.recordedSide.normaliseOutput(recorded.source, recorded.output, vary);
+    const l = this.liveSide.normaliseOutput(live.source, live.output, vary);
     const base = { position, line: recorded.line, source: recorded.source, recorded: r, live: l };
     if (recorded.source.trim() !== live.source.trim()) return { ...base, what: 'statement', recorded: recorded.source, live: live.source };
     if (r !== l) return { ...base, what: 'output' };
@@ -70,10 +76,14 @@ export class OutputComparer {
     return null;
   }
 
+  private numbersVary(recorded: RecordedOutput): boolean {
+    return recorded.step !== null && this.varyingSteps.has(recorded.step);
+  }
+
   /** A recorded statement the live run never reached. */
   missing(recorded: RecordedOutput): OutputDifference {
     const position = ++this.position;
-    return { position, line: recorded.line, source: recorded.source, what: 'missing', recorded: this.recordedSide.normaliseOutput(recorded.source, recorded.output), live: null };
+    return { position, line: recorded.line, source: recorded.source, what: 'missing', recorded: this.recordedSide.normaliseOutput(recorded.source, recorded.output, this.numbersVary(recorded)), live: null };
   }
 
   /** A statement the live run made that the recording does not have. */

@@ -36,7 +36,7 @@ export function callLimitMs(record: Pick<StatementRecord, 'durationMs' | 'error'
   return Math.min(MAX_CALL_MS, Math.max(MIN_CALL_MS, record.durationMs * 2 + 5000));
 }
 
-const recorded = (l: Located<StatementRecord>): RecordedOutput => ({ source: l.record.source, output: l.record.output, line: l.line, passed: l.record.passed });
+const recorded = (l: Located<StatementRecord>): RecordedOutput => ({ source: l.record.source, output: l.record.output, line: l.line, passed: l.record.passed, step: l.record.step });
 
 function signalFor(record: StatementRecord, stop: AbortSignal | undefined): AbortSignal {
   const limit = AbortSignal.timeout(callLimitMs(record));
@@ -98,7 +98,8 @@ async function replaySandbox(t: Transcript, hooks: LiveReplayHooks): Promise<Liv
 }
 
 async function replayLesson(t: Transcript, lesson: Lesson, hooks: LiveReplayHooks): Promise<LiveReplayReport> {
-  const comparer = new OutputComparer(portPairs(t.header.ports));
+  const varying = new Set(lesson.steps.filter((s) => s.varies !== null).map((s) => s.number));
+  const comparer = new OutputComparer(portPairs(t.header.ports), [], varying);
   const tally = new Tally(comparer, hooks);
   const session = new Session();
   const run = new LessonRun(lesson, { session });

@@ -66,12 +66,14 @@ export class TranscriptNormaliser {
 
   /**
    * Normalises what `source` printed: as normalise(), and a statement that asks for a file descriptor
-   * (`s.fileno()`) prints one as a bare number, which is made an fd too.
+   * (`s.fileno()`) prints one as a bare number, which is made an fd too. `numbersVary`: the statement
+   * ran in a lesson step whose numbers differ from run to run (a count the kernel's buffers decide),
+   * so every number left becomes N.
    */
-  normaliseOutput(source: string, output: string): string {
-    if (!/\.fileno\s*\(\s*\)/.test(source)) return this.normalise(output);
-    const marked = output.replace(/^(\d+)$/gm, (_m, fd: string) => `fd=${fd}`);
-    return this.normalise(marked);
+  normaliseOutput(source: string, output: string, numbersVary = false): string {
+    const marked = /\.fileno\s*\(\s*\)/.test(source) ? output.replace(/^(\d+)$/gm, (_m, fd: string) => `fd=${fd}`) : output;
+    const normalised = this.normalise(marked);
+    return numbersVary ? normalised.replace(/(?<![\w.])\d+(?:\.\d+)?(?![\w.])/g, 'N') : normalised;
   }
 
   /** Normalises `text`; successive calls share the numbering, so call it on a transcript in order. */
