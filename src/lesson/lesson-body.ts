@@ -50,9 +50,9 @@ function isDirectiveQuote(quote: QuoteBlock): boolean {
 
 /** Reports a quote that looks like a misspelt directive ('> hnit: ...'); others are prose. */
 function checkPlainQuote(quote: QuoteBlock, sink: DiagnosticSink): void {
-  const word = DIRECTIVE_WORD.exec(quote.lines[0]!.text)?.[1]?.toLowerCase();
-  const near = word === undefined ? undefined : DIRECTIVE_WORDS.find((d) => editDistance(word, d) === 1);
-  if (near) sink.error(quote.line, `unknown directive '${DIRECTIVE_WORD.exec(quote.lines[0]!.text)![1]}:' (did you mean '${near}:'?)`);
+  const word = DIRECTIVE_WORD.exec(quote.lines[0]!.text)?.[1];
+  const near = word === undefined ? undefined : DIRECTIVE_WORDS.find((d) => editDistance(word.toLowerCase(), d) === 1);
+  if (near) sink.error(quote.line, `unknown directive '${word}:' (did you mean '${near}:'?)`);
 }
 
 interface OpenHint {

@@ -228,8 +228,8 @@ export interface Step {
   errorHints: ErrorHint[];
   /**
    * Why the numbers this step's statements print differ from run to run (the count a non-blocking
-   * send() takes depends on the kernel's buffers); null when they do not. Replaying live and the
-   * exported program's tests do not compare those numbers.
+   * send() takes depends on the kernel's buffers); null when they do not. Replaying a transcript live
+   * compares that step's output with its numbers left out.
    */
   varies: string | null;
   peerActions: PeerActionBlock[];
