@@ -1,13 +1,10 @@
-// Runs one lesson live: its own free ports, its peers started and driven step by step, the learner's
-// statements checked after each one, hints, rewinding by re-running on fresh sockets, and progress.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { newStr, toPy, isTruthy, PyException, exceptionLine, type PyObject } from '../../py';
+// Runs one lesson live on its stage (ports, peers, names: lesson-stage.ts): the peers driven step by
+// step, the learner's statements checked after each one, hints, rewinding by re-running on a fresh
+// stage, and progress.
+import { isTruthy, PyException, exceptionLine, type PyObject } from '../../py';
 import {
   markLessonCompleted,
   markStepDone,
-  portNames,
   setPosition,
   type Lesson,
   type PeerActionBlock,
@@ -16,19 +13,17 @@ import {
   type ProgressStore,
   type Step,
 } from '../../lesson';
-import { PeerHost, choosePorts, type PeerEvent, type PeerLimits } from '../peers';
+import type { PeerEvent, PeerHost } from '../peers';
 import type { RunHooks, Session } from '../session';
 import type { StatementResult } from '../types';
 import { checkHelpers, type CheckScope } from './check-helpers';
 import { matchErrorHint } from './error-hints';
+import { LessonStage, type LessonStageOptions } from './lesson-stage';
 import { nextSuggestedCall } from './suggestions';
 
-export interface LessonRunOptions {
+export interface LessonRunOptions extends LessonStageOptions {
   session: Session;
   progress?: ProgressStore | null;
-  /** Ports to use instead of choosing free ones (tests). */
-  ports?: readonly number[];
-  peerLimits?: Partial<PeerLimits>;
 }
 
 /** What happened to one statement the learner typed during a lesson. */
@@ -63,12 +58,7 @@ export class LessonRun {
   readonly lesson: Lesson;
   private readonly session: Session;
   private readonly progress: ProgressStore | null;
-  private readonly fixedPorts: readonly number[] | null;
-  private readonly peerLimits: Partial<PeerLimits> | undefined;
-  private peerHost: PeerHost | null = null;
-  private detachPeers: (() => void) | null = null;
-  private unsubscribePeers: (() => void) | null = null;
-  private portValues: Partial<Record<PortName, number>> = {};
+  private readonly stage: LessonStage;
   private index = 0;
   private hintsShown = 0;
   private typed: string[] = [];
@@ -77,7 +67,6 @@ export class LessonRun {
   private readonly listeners = new Set<(e: LessonRunEvent) => void>();
   private readonly helpers: Map<string, PyObject>;
   private stopped = false;
-  private unixDir: string | null = null;
   /** A check run because a peer acted, in flight; a statement waits for it. */
   private rechecking: Promise<void> = Promise.resolve();
   private recheckTimer: NodeJS.Timeout | null = null;
@@ -99,8 +88,7 @@ export class LessonRun {
     this.lesson = lesson;
     this.session = options.session;
     this.progress = options.progress ?? null;
-    this.fixedPorts = options.ports ?? null;
-    this.peerLimits = options.peerLimits;
+    this.stage = new LessonStage(lesson, options.session, options);
     this.helpers = checkHelpers(() => this.scope());
   }
 
@@ -118,7 +106,7 @@ export class LessonRun {
   }
 
   get ports(): Readonly<Partial<Record<PortName, number>>> {
-    return this.portValues;
+    return this.stage.ports;
   }
 
   get hintsRevealed(): number {
@@ -126,7 +114,7 @@ export class LessonRun {
   }
 
   get peers(): PeerHost | null {
-    return this.peerHost;
+    return this.stage.peers;
   }
 
   onEvent(listener: (e: LessonRunEvent) => void): () => void {
@@ -225,8 +213,7 @@ export class LessonRun {
     this.stopped = true;
     this.cancelRecheck();
     await this.rechecking;
-    await this.stopPeers();
-    this.removeUnixDir();
+    await this.stage.close();
   }
 
   private async begin(target: number): Promise<StatementResult[]> {
@@ -242,20 +229,10 @@ export class LessonRun {
   }
 
   private async replayTo(target: number): Promise<StatementResult[]> {
-    await this.stopPeers();
-    this.session.reset();
-    const count = this.lesson.settings.ports;
-    const chosen = this.fixedPorts ?? (await choosePorts(count, { ipv6: this.lesson.settings.ipv6 }));
-    this.portValues = {};
-    portNames(this.lesson.settings).forEach((name, i) => (this.portValues[name] = chosen[i]!));
-    this.peerHost = new PeerHost(this.lesson.peers, { reactor: this.session.reactor, ports: this.portValues, limits: this.peerLimits ?? {} });
-    this.unsubscribePeers = this.peerHost.onEvent((event) => {
+    await this.stage.set((event: PeerEvent) => {
       this.emit({ type: 'peer', event });
       this.scheduleRecheck();
     });
-    await this.peerHost.start();
-    this.detachPeers = this.session.attachPeers(this.peerHost);
-    this.defineNames();
 
     const ran: StatementResult[] = [];
     for (const line of this.lesson.setup) ran.push(await this.session.run(line.source));
@@ -283,29 +260,6 @@ export class LessonRun {
     }
     await this.enter(target);
     return ran;
-  }
-
-  private defineNames(): void {
-    for (const [name, port] of Object.entries(this.portValues)) this.session.define(name, toPy(port));
-    this.session.define('HOST', newStr('127.0.0.1'));
-    if (this.lesson.settings.ipv6) this.session.define('HOST6', newStr('::1'));
-    if (this.lesson.settings.unix) {
-      // A private directory: nobody else can take the path, and no stale socket file from an earlier
-      // run is in the way of bind().
-      this.removeUnixDir();
-      this.unixDir = mkdtempSync(join(tmpdir(), 'socklab-'));
-      this.session.define('UNIX_PATH', newStr(join(this.unixDir, 'lesson.sock')));
-    }
-  }
-
-  private removeUnixDir(): void {
-    if (this.unixDir === null) return;
-    try {
-      rmSync(this.unixDir, { recursive: true, force: true });
-    } catch {
-      // Left in the temporary directory: harmless.
-    }
-    this.unixDir = null;
   }
 
   private enterQuietly(index: number): void {
@@ -346,7 +300,7 @@ export class LessonRun {
    * nothing left to do for now (a block may wait minutes for the learner: it goes on in the background).
    */
   private async runBlocks(step: Step, trigger: PeerTrigger, hold: boolean): Promise<void> {
-    const host = this.peerHost;
+    const host = this.stage.peers;
     if (host === null) return;
     const blocks = step.peerActions.filter((b: PeerActionBlock) => b.trigger === trigger);
     for (const block of blocks) {
@@ -377,7 +331,7 @@ export class LessonRun {
 
   private async recheck(): Promise<void> {
     const step = this.step;
-    const host = this.peerHost;
+    const host = this.stage.peers;
     if (this.acting > 0) {
       // The statement or :next in progress finishes its step itself; look again once it has.
       this.scheduleRecheck();
@@ -409,7 +363,7 @@ export class LessonRun {
   }
 
   private scope(): CheckScope {
-    const host = this.peerHost;
+    const host = this.stage.peers;
     return {
       session: this.session,
       peers: {
@@ -427,16 +381,6 @@ export class LessonRun {
     const position = step === null ? null : { id: step.id, index: this.index };
     const warning = await this.progress.update((p) => setPosition(p, this.lesson.id, position));
     if (warning) this.emit({ type: 'note', text: warning });
-  }
-
-  private async stopPeers(): Promise<void> {
-    this.unsubscribePeers?.();
-    this.unsubscribePeers = null;
-    this.detachPeers?.();
-    this.detachPeers = null;
-    const host = this.peerHost;
-    this.peerHost = null;
-    if (host) await host.stop();
   }
 
   private emit(event: LessonRunEvent): void {
