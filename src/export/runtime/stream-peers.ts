@@ -18,6 +18,15 @@ class _StreamPeer:
         self.name = name
         self.lesson = lesson
         self.act = lesson._act
+        # The connections it opened (a client) or accepted (a server), open or not yet forgotten.
+        self.connections = []
+
+    def conns(self):
+        return list(self.connections)
+
+    def forget(self, c):
+        if c in self.connections:
+            self.connections.remove(c)
 
     def live(self):
         return [c for c in self.conns() if c.open and c.sock.fileno() >= 0]
@@ -111,14 +120,6 @@ class _Server(_StreamPeer):
         super().__init__(spec['name'], lesson)
         self.spec = spec
         self.listener = None
-        self.served = []
-
-    def conns(self):
-        return list(self.served)
-
-    def forget(self, c):
-        if c in self.served:
-            self.served.remove(c)
 
     def start(self):
         spec = self.spec
@@ -144,7 +145,7 @@ class _Server(_StreamPeer):
 
     def _accept_loop(self, listener):
         while listener.fileno() >= 0 and not self.act.stopping.is_set():
-            if len(self.served) >= self.spec['max_clients']:
+            if len(self.connections) >= self.spec['max_clients']:
                 self.act.pause(0.01)
                 continue
             if self.act.wait(listener) != 'ready':
@@ -157,7 +158,7 @@ class _Server(_StreamPeer):
                 return
             sock.setblocking(False)
             c = _Conn(sock, self.name, _address(addr[0], addr[1]))
-            self.served.append(c)
+            self.connections.append(c)
             self.act.note(f'{self.name} accepted a connection from {c.other}')
             self.act.spawn(self._serve, c)
 

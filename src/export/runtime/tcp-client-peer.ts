@@ -8,14 +8,6 @@ export const PY_TCP_CLIENT_PEER = String.raw`class TcpClient(_StreamPeer):
 
     def __init__(self, spec, lesson):
         super().__init__(spec['name'], lesson)
-        self.clients = []
-
-    def conns(self):
-        return list(self.clients)
-
-    def forget(self, c):
-        if c in self.clients:
-            self.clients.remove(c)
 
     def start(self):
         pass
@@ -26,14 +18,14 @@ export const PY_TCP_CLIENT_PEER = String.raw`class TcpClient(_StreamPeer):
         host, port = action['host'], self.lesson.ports[action['port']]
         pending = []
         for _ in range(action['count']):
-            used = {c.slot for c in self.clients}
+            used = {c.slot for c in self.connections}
             slot = next(n for n in range(1, len(used) + 2) if n not in used)
             sock = _socket.socket(_family(host), _socket.SOCK_STREAM)
             sock.setblocking(False)
             who = self.name if slot == 1 else f'{self.name} #{slot}'
             c = _Conn(sock, who, _address(host, port))
             c.slot, c.open = slot, False
-            self.clients.append(c)
+            self.connections.append(c)
             code = sock.connect_ex((host, port))
             if code == _errno.EINPROGRESS:
                 pending.append(c)
