@@ -2,7 +2,8 @@
 //  - start-up: from spawning `socklab sandbox` to its first frame with the prompt, and to the first
 //    key echoed on the prompt, against a bare `node -e ''` spawned in the same way (target <= 3x), and
 //    against the first frame of an Ink program that draws one line (what Ink alone costs);
-//    and the lesson menu's first frame and the frame that lists the lessons it reads after it;
+//    the lesson menu's first frame and the frame that lists the lessons it reads after it; and the
+//    first frame of a lesson opened by id and by number;
 //  - Enter to the updated frame, over 1000 statements that do not block (target median < 5 ms,
 //    p99 < 16 ms);
 //  - frames with 1000 open (bound) sockets: scrolling the table a page, and a statement (target < 16 ms);
@@ -114,6 +115,22 @@ async function menuStartup(stateDir: string): Promise<{ frame: number[]; listed:
   return { frame, listed };
 }
 
+/**
+ * `socklab <lesson>`: to the first frame of the lesson (its first step shown). By id only that lesson
+ * is read first; by number every lesson is (the number counts the lessons that load).
+ */
+async function lessonStartup(stateDir: string, lesson: string): Promise<number[]> {
+  const frame: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const program = startInPty(process.execPath, [CLI, lesson], { env: { XDG_STATE_HOME: stateDir } });
+    frame.push((await program.nextFrame((f) => text(f).includes('step 1 of'))) - started);
+    program.kill();
+    await program.exited;
+  }
+  return frame;
+}
+
 /** Types a statement, waits for it on the prompt, then times Enter until the frame after it. */
 async function timedStatement(program: PtyProgram, statement: string, timeoutMs?: number): Promise<number> {
   const typed = program.nextFrame((f) => text(f).includes(`>>> ${statement}`));
@@ -199,6 +216,9 @@ export default async function main(): Promise<void> {
 
     const menu = await menuStartup(stateDir);
     console.log(`lesson menu (median of 5): first frame ${ms(percentile(menu.frame, 50))}; the lessons listed ${ms(percentile(menu.listed, 50))}`);
+    const byId = percentile(await lessonStartup(stateDir, 'byte-stream'), 50);
+    const byNumber = percentile(await lessonStartup(stateDir, '9'), 50);
+    console.log(`socklab <lesson> (median of 5), first frame: by id ${ms(byId)}; by number ${ms(byNumber)}`);
 
     const { program } = await sandbox(stateDir);
     await sleep(1500);

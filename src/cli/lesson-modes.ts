@@ -1,13 +1,18 @@
 // The commands that take a lesson: `socklab <lesson>` and `socklab replay`. They find the lesson, then
-// run it on the screen or in plain text. (The menu reads the lessons itself, once it is drawn.)
-import { findLesson, formatDiagnostic, ProgressStore, type Lesson } from '../lesson';
+// run it on the screen or in plain text. (The menu reads the lessons itself, once it is drawn; so does
+// the screen of a lesson named by its id.)
+import { findLesson, formatDiagnostic, loadLessonById, ProgressStore, type Curriculum, type Lesson } from '../lesson';
 import type { Command } from './args';
-import { loadLessons } from './lesson-source';
+import { lessonPaths, loadLessons } from './lesson-source';
 import type { Io } from './main';
 
 type LessonCommand = Extract<Command, { kind: 'lesson' | 'replay' }>;
 
 export async function runLessonMode(command: LessonCommand, io: Io): Promise<number> {
+  if (command.kind === 'lesson' && !command.plain) {
+    const lesson = await loadLessonById(lessonPaths(command.lessons), command.lesson.trim());
+    if (lesson !== null) return openLesson(command, lesson, null, io);
+  }
   const { curriculum, diagnostics } = await loadLessons(command.lessons);
   // Only what keeps a lesson from loading: warnings are for `socklab validate`.
   for (const d of diagnostics) if (d.severity === 'error') io.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -30,13 +35,19 @@ export async function runLessonMode(command: LessonCommand, io: Io): Promise<num
     }
     return (await import('./screen')).openScreen({ kind: 'replay', lesson, curriculum, options: command }, io);
   }
+  return openLesson(command, lesson, curriculum, io);
+}
+
+/** A lesson on the screen or in plain text, where the learner left it; `curriculum` null: not read yet. */
+async function openLesson(command: Extract<LessonCommand, { kind: 'lesson' }>, lesson: Lesson, curriculum: Curriculum | null, io: Io): Promise<number> {
   const { store, warning } = await ProgressStore.open();
   if (warning) io.stderr.write(`socklab: ${warning}\n`);
   const fromStep = savedStep(lesson, store);
   if (command.plain) {
     return (await import('./lesson-plain')).lessonPlain(lesson, { noState: command.noState, fromStep, progress: store, record: command.record }, io);
   }
-  return (await import('./screen')).openScreen({ kind: 'lesson', lesson, curriculum, fromStep, progress: store, record: command.record }, io);
+  const lessons = curriculum ?? (() => loadLessons(command.lessons));
+  return (await import('./screen')).openScreen({ kind: 'lesson', lesson, lessons, fromStep, progress: store, record: command.record }, io);
 }
 
 /** Where the learner left this lesson (0 when new or finished). */

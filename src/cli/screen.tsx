@@ -21,13 +21,21 @@ import { errorMessage } from '../sys/error-text';
 export type ScreenTarget =
   | { kind: 'sandbox'; record: string | null }
   /** The menu reads the lessons once it is drawn. */
-  | { kind: 'menu'; loadLessons: () => Promise<CurriculumResult>; record: string | null }
-  | { kind: 'lesson'; lesson: Lesson; curriculum: Curriculum; fromStep: number; progress: ProgressStore; record: string | null }
+  | { kind: 'menu'; loadLessons: LessonsLoader; record: string | null }
+  /** `lessons`: every lesson, or how to read them once the screen is drawn. */
+  | { kind: 'lesson'; lesson: Lesson; lessons: Curriculum | LessonsLoader; fromStep: number; progress: ProgressStore; record: string | null }
   | { kind: 'replay'; lesson: Lesson; curriculum: Curriculum; options: ReplayCommand }
   /** A transcript played back (or, with --live, run again); `lesson` is its lesson for --live. */
   | { kind: 'transcript'; transcript: Transcript; lesson: Lesson | null; options: ReplayCommand };
 
 type ReplayCommand = Extract<Command, { kind: 'replay' }>;
+type LessonsLoader = () => Promise<CurriculumResult>;
+
+/** The lessons the screen reads after its first frame, if it does. */
+function lessonsLoader(target: ScreenTarget): LessonsLoader | null {
+  if (target.kind === 'menu') return target.loadLessons;
+  return target.kind === 'lesson' && typeof target.lessons === 'function' ? target.lessons : null;
+}
 
 /** Exit status after an internal error (EX_SOFTWARE, as the entry point uses). */
 export const INTERNAL_ERROR_EXIT = 70;
@@ -111,13 +119,14 @@ export async function openScreen(target: ScreenTarget, io: Io): Promise<number> 
   if (target.kind === 'lesson') progress = target.progress;
   if (target.kind === 'menu') ({ store: progress, warning } = await ProgressStore.open());
   const services = screenServices(progress, recording);
-  // Errors in the lesson files, printed once the terminal is back (as `socklab <lesson>` prints them;
-  // warnings are for `socklab validate`).
+  // Errors in the lesson files read after the first frame, printed once the terminal is back (as
+  // `socklab <number>` prints them before the screen opens; warnings are for `socklab validate`).
   const problems: Diagnostic[] = [];
+  const loadLessons = lessonsLoader(target);
   const loadCurriculum =
-    target.kind === 'menu'
+    loadLessons !== null
       ? async () => {
-          const { curriculum, diagnostics } = await target.loadLessons();
+          const { curriculum, diagnostics } = await loadLessons();
           problems.push(...diagnostics.filter((d) => d.severity === 'error'));
           return { curriculum, warning: lessonProblems(diagnostics) };
         }
@@ -155,7 +164,7 @@ export async function openScreen(target: ScreenTarget, io: Io): Promise<number> 
     root = (
       <App
         start={start}
-        curriculum={target.kind === 'lesson' ? target.curriculum : null}
+        curriculum={target.kind === 'lesson' && typeof target.lessons !== 'function' ? target.lessons : null}
         loadCurriculum={loadCurriculum}
         services={services}
         warning={warning}

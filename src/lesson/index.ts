@@ -12,6 +12,7 @@ export {
   type CurriculumResult,
   type LessonFileResult,
 } from './load';
+export { loadLessonById, plainFrontMatterId } from './find-by-id';
 export {
   CHECK_FORBIDDEN_FUNCTIONS,
   CHECK_FORBIDDEN_METHODS,

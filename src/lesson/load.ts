@@ -101,20 +101,24 @@ function fileProblem(file: string, err: unknown): Diagnostic {
   return { file, line: 0, severity: 'error', message };
 }
 
-/** Reads and checks one lesson file. Never throws: unreadable files are reported too. */
-export async function validateLessonFile(file: string): Promise<LessonFileResult> {
-  let bytes: Uint8Array;
+/** A lesson file's bytes, or why it is not one. Never throws, never waits on a FIFO or device. */
+export async function readLessonFile(file: string): Promise<{ bytes: Uint8Array } | LessonFileResult> {
   try {
     const info = await stat(file);
     if (info.isDirectory()) return { file, lesson: null, diagnostics: [fileProblem(file, { code: 'EISDIR' })] };
     // A FIFO or device would make the read wait forever.
     if (!info.isFile()) return { file, lesson: null, diagnostics: [{ file, line: 0, severity: 'error', message: 'is not a regular file' }] };
     if (info.size > MAX_LESSON_BYTES) return tooLarge(file);
-    bytes = await readFile(file);
+    return { bytes: await readFile(file) };
   } catch (err) {
     return { file, lesson: null, diagnostics: [fileProblem(file, err)] };
   }
-  return parseLessonBytes(bytes, file);
+}
+
+/** Reads and checks one lesson file. Never throws: unreadable files are reported too. */
+export async function validateLessonFile(file: string): Promise<LessonFileResult> {
+  const read = await readLessonFile(file);
+  return 'bytes' in read ? parseLessonBytes(read.bytes, file) : read;
 }
 
 /** The lesson files of a directory: its *.md files except README.md, by name. */
@@ -134,11 +138,10 @@ function compareLessons(a: Lesson, b: Lesson): number {
 }
 
 /**
- * Loads every lesson of the given directories (and lesson files given directly), checking each file
- * and that ids are unique across all of them. Never throws.
+ * The lesson files of the given directories (and files given directly), each once, in the order the
+ * curriculum reads them; a path that cannot be read is reported in `diagnostics`.
  */
-export async function loadCurriculum(paths: readonly string[]): Promise<CurriculumResult> {
-  const diagnostics: Diagnostic[] = [];
+export async function lessonFiles(paths: readonly string[], diagnostics: Diagnostic[]): Promise<string[]> {
   const files: string[] = [];
   const seen = new Set<string>();
   for (const given of paths) {
@@ -157,6 +160,16 @@ export async function loadCurriculum(paths: readonly string[]): Promise<Curricul
       }
     }
   }
+  return files;
+}
+
+/**
+ * Loads every lesson of the given directories (and lesson files given directly), checking each file
+ * and that ids are unique across all of them. Never throws.
+ */
+export async function loadCurriculum(paths: readonly string[]): Promise<CurriculumResult> {
+  const diagnostics: Diagnostic[] = [];
+  const files = await lessonFiles(paths, diagnostics);
 
   const results: LessonFileResult[] = [];
   for (const file of files) results.push(await validateLessonFile(file));

@@ -88,5 +88,22 @@ describe('the lesson menu with a broken lesson file', () => {
     expect(after).toContain('no-steps.md:7: the lesson has no steps');
     expect(after).not.toContain('warning');
   });
+
+  it('opens a lesson named by id at once, reads the others after, and prints their errors once the terminal is back', async () => {
+    const dir = join(context.stateDir, 'lessons');
+    mkdirSync(dir);
+    for (const file of ['fetch-page.md', 'greeting-server.md']) copyFileSync(join(FIXTURE_LESSONS, file), join(dir, file));
+    copyFileSync(join(FIXTURE_LESSONS, '..', 'broken', 'no-steps.md'), join(dir, 'no-steps.md'));
+    const run = runInPty(['greeting-server', '--lessons', dir, '--no-builtin'], { env: { XDG_STATE_HOME: context.stateDir } });
+    context.runs.push(run);
+    await run.waitFor('step 1 of 7: Listen');
+    // the other lessons were read after the first frame: :lessons 1 opens the first of them
+    await command(run, ':lessons 1');
+    const opened = await run.waitFor('Fetch a web page');
+    expect(opened).not.toContain('still being read');
+    await command(run, ':quit');
+    expect(await run.exited).toEqual({ exitCode: 0, signal: 0 });
+    expect(run.screen()).toContain('no-steps.md:7: the lesson has no steps');
+  });
 });
 

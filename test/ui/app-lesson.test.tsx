@@ -193,6 +193,39 @@ describe('App lesson menu', () => {
     await app.until((f) => f.includes('step 1 of 8'), 15_000);
   });
 
+  it('opens a lesson before the lessons are read; :lessons with a name waits for them, the menu does not', async () => {
+    const { store } = await freshStore();
+    let release: () => void = () => {};
+    const read = new Promise<void>((resolve) => (release = resolve));
+    const loadCurriculum = async () => {
+      await read;
+      return { curriculum, warning: null };
+    };
+    app = await driveApp({ start: { kind: 'lesson', lesson: lesson('greeting-server'), fromStep: 0 }, loadCurriculum, progress: store });
+    await app.until((f) => f.includes('step 1 of 7: Listen') && app!.promptLine().startsWith('>>>'));
+    await app.enter(':lessons 1');
+    await app.until((f) => f.includes('the lessons are still being read: try again in a moment'));
+    release();
+    await app.enter(':lessons 1');
+    await app.until((f) => f.includes('Fetch a web page') && f.includes('step 1 of 6'), 15_000);
+  });
+
+  it('goes to the menu from a lesson before the lessons are read, and lists them once they are', async () => {
+    const { store } = await freshStore();
+    let release: () => void = () => {};
+    const read = new Promise<void>((resolve) => (release = resolve));
+    const loadCurriculum = async () => {
+      await read;
+      return { curriculum, warning: null };
+    };
+    app = await driveApp({ start: { kind: 'lesson', lesson: lesson('greeting-server'), fromStep: 0 }, loadCurriculum, progress: store });
+    await app.until((f) => f.includes('step 1 of 7: Listen') && app!.promptLine().startsWith('>>>'));
+    await app.enter(':lessons');
+    await app.until((f) => f.includes('Reading the lessons…'));
+    release();
+    await app.until((f) => /1 {2}Fetch a web page/.test(f) && f.includes('A server that greets its clients'));
+  });
+
   it('quits from an empty menu', async () => {
     await freshStore();
     app = await driveApp({ start: { kind: 'menu' }, curriculum: { lessons: [] } });

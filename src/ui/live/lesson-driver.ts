@@ -27,7 +27,8 @@ export type Navigation = { kind: 'menu' } | { kind: 'lesson'; lesson: Lesson };
 export interface LessonDriverContext {
   dispatch(action: Action): void;
   navigate(to: Navigation): void;
-  curriculum: Curriculum | null;
+  /** Every lesson, for :next at the end and :lessons; null while they are still being read. */
+  curriculum(): Curriculum | null;
   /** A peer acted: the table should show it. */
   peersActed(): void;
   /** --record: the transcript of this lesson, and socklab's version for its header. */
@@ -70,7 +71,7 @@ export class LessonDriver {
   }
 
   get nextLesson(): Lesson | null {
-    const lessons = this.context.curriculum?.lessons ?? [];
+    const lessons = this.context.curriculum()?.lessons ?? [];
     const index = lessons.findIndex((l) => l.id === this.lesson.id);
     return index < 0 ? null : (lessons[index + 1] ?? null);
   }
@@ -234,13 +235,18 @@ export class LessonDriver {
   }
 
   private lessons(wanted: string | undefined): void {
-    const curriculum = this.context.curriculum;
-    if (curriculum === null || curriculum.lessons.length === 0) {
+    const curriculum = this.context.curriculum();
+    if (curriculum !== null && curriculum.lessons.length === 0) {
       this.note('no lessons are loaded: start socklab with no argument for the lesson menu', 'error');
       return;
     }
     if (wanted === undefined) {
+      // The menu lists the lessons as soon as they are read, if they are not yet.
       this.context.navigate({ kind: 'menu' });
+      return;
+    }
+    if (curriculum === null) {
+      this.note('the lessons are still being read: try again in a moment', 'error');
       return;
     }
     const lesson = findLesson(curriculum, wanted);

@@ -22,6 +22,7 @@ export type LiveTarget = { kind: 'sandbox' } | { kind: 'lesson'; lesson: Lesson;
 export interface LiveControllerOptions {
   target: LiveTarget;
   services: ScreenServices;
+  /** Every lesson; null in the sandbox, and while a lesson opened by id has them read after its first frame. */
   curriculum: Curriculum | null;
   dispatch(action: Action): void;
   navigate(to: Navigation): void;
@@ -159,7 +160,7 @@ export class LiveController {
     this.driver = new LessonDriver(this.run, {
       dispatch: (action) => this.dispatch(action),
       navigate: (to) => this.options.navigate(to),
-      curriculum: this.options.curriculum,
+      curriculum: () => this.options.curriculum,
       peersActed: () => this.refresh(),
       recording: this.recorder && recording ? { recorder: this.recorder, socklab: recording.socklab } : null,
     });

@@ -3,8 +3,8 @@ import { LiveController, type LiveControllerOptions } from './live-controller';
 
 /**
  * One controller for the lifetime of the component: started after the first frame is drawn, disposed
- * (sockets closed, peers stopped) when it unmounts. The target, services and lessons are read once;
- * navigate and quit always call the newest callbacks.
+ * (sockets closed, peers stopped) when it unmounts. The target and services are read once; the lessons
+ * (which may be read after the first frame), navigate and quit are always the newest.
  */
 export function useLiveController(options: LiveControllerOptions): LiveController {
   const latest = useRef(options);
@@ -13,6 +13,9 @@ export function useLiveController(options: LiveControllerOptions): LiveControlle
     () =>
       new LiveController({
         ...options,
+        get curriculum() {
+          return latest.current.curriculum;
+        },
         dispatch: (action) => latest.current.dispatch(action),
         navigate: (to) => latest.current.navigate(to),
         quit: () => latest.current.quit(),
