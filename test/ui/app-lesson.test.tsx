@@ -37,6 +37,17 @@ async function freshStore(contents?: string): Promise<{ store: ProgressStore; wa
   return ProgressStore.open(file);
 }
 
+/** Lessons the App reads after its first frame, held back until the test releases them. */
+function lessonsReadLater(warning: string | null): { loadCurriculum: () => Promise<{ curriculum: Curriculum; warning: string | null }>; release: () => void } {
+  let release: () => void = () => {};
+  const read = new Promise<void>((resolve) => (release = resolve));
+  const loadCurriculum = async () => {
+    await read;
+    return { curriculum, warning };
+  };
+  return { loadCurriculum, release };
+}
+
 describe('App in a lesson', () => {
   it('offers the call, gives hints, explains a foreseen mistake, and pauses when a step is done', async () => {
     const { store } = await freshStore();
@@ -175,12 +186,7 @@ describe('App lesson menu', () => {
     const { store } = await freshStore(
       JSON.stringify({ version: 2, lessons: {}, position: { lesson: 'greeting-server', step: 'listen', stepIndex: 0 }, updatedAt: null }),
     );
-    let release: () => void = () => {};
-    const read = new Promise<void>((resolve) => (release = resolve));
-    const loadCurriculum = async () => {
-      await read;
-      return { curriculum, warning: 'a lesson file has errors and is left out' };
-    };
+    const { loadCurriculum, release } = lessonsReadLater('a lesson file has errors and is left out');
     app = await driveApp({ start: { kind: 'menu' }, loadCurriculum, progress: store });
     await app.until((f) => f.includes('Reading the lessons…') && f.includes('q quits'));
     release();
@@ -195,12 +201,7 @@ describe('App lesson menu', () => {
 
   it('opens a lesson before the lessons are read; :lessons with a name waits for them, the menu does not', async () => {
     const { store } = await freshStore();
-    let release: () => void = () => {};
-    const read = new Promise<void>((resolve) => (release = resolve));
-    const loadCurriculum = async () => {
-      await read;
-      return { curriculum, warning: null };
-    };
+    const { loadCurriculum, release } = lessonsReadLater(null);
     app = await driveApp({ start: { kind: 'lesson', lesson: lesson('greeting-server'), fromStep: 0 }, loadCurriculum, progress: store });
     await app.until((f) => f.includes('step 1 of 7: Listen') && app!.promptLine().startsWith('>>>'));
     await app.enter(':lessons 1');
@@ -212,12 +213,7 @@ describe('App lesson menu', () => {
 
   it('goes to the menu from a lesson before the lessons are read, and lists them once they are', async () => {
     const { store } = await freshStore();
-    let release: () => void = () => {};
-    const read = new Promise<void>((resolve) => (release = resolve));
-    const loadCurriculum = async () => {
-      await read;
-      return { curriculum, warning: null };
-    };
+    const { loadCurriculum, release } = lessonsReadLater(null);
     app = await driveApp({ start: { kind: 'lesson', lesson: lesson('greeting-server'), fromStep: 0 }, loadCurriculum, progress: store });
     await app.until((f) => f.includes('step 1 of 7: Listen') && app!.promptLine().startsWith('>>>'));
     await app.enter(':lessons');
